@@ -1,0 +1,131 @@
+"""The command line: the studio window by default, and the headless commands (DESIGN.md §10)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from studio import __version__
+
+SIZE_UNITS = {"b": 1, "kb": 1000, "k": 1000, "mb": 1000_000, "m": 1000_000}
+
+
+def parse_bytes(text: str) -> int:
+    t = text.strip().lower().replace(" ", "")
+    for unit in sorted(SIZE_UNITS, key=len, reverse=True):
+        if t.endswith(unit):
+            number = t[: -len(unit)]
+            try:
+                return int(float(number) * SIZE_UNITS[unit])
+            except ValueError:
+                break
+    try:
+        return int(t)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 900KB or 1MB") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="studio", description="Content Studio: design, preview and publish posts.")
+    p.add_argument("--version", action="version", version=f"Content Studio {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    o = sub.add_parser("open", help="open a .studio file in the studio window")
+    o.add_argument("file", type=Path)
+
+    n = sub.add_parser("new", help="make a post from the command line")
+    n.add_argument("--template", help="template key (see 'studio templates')")
+    n.add_argument("--format", dest="size", help="WIDTHxHEIGHT or a preset: square, portrait, story, link, landscape")
+    n.add_argument("--text", help="the post's text (caption)")
+    n.add_argument("--title", help="the design's headline")
+    n.add_argument("--image", type=Path, help="a photo for the design")
+    n.add_argument("-o", "--output", type=Path, required=True, help="the .studio file to write")
+
+    r = sub.add_parser("render", help="export a post's design as an image, without a display")
+    r.add_argument("file", type=Path)
+    r.add_argument("-o", "--output", type=Path, required=True, help="OUT.jpg, OUT.png or OUT.webp")
+    r.add_argument("--quality", type=int, default=90, help="JPEG/WebP quality 1-100 (default 90)")
+    r.add_argument("--max-size", type=parse_bytes, help="fit the file under this size, e.g. 1MB")
+    r.add_argument("--media", type=int, default=1, help="which design of the post (1 = first)")
+
+    sub.add_parser("templates", help="list the templates")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "open"):
+        from studio.app import run_gui
+
+        return run_gui(getattr(args, "file", None))
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from studio.core.templates import TEMPLATES
+
+    for key, t in TEMPLATES.items():
+        print(f"{key:16} {t.name} ({t.format}): {t.description}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from studio.logic import StudioError, new_document
+    from studio.store.project_file import ProjectError, save
+
+    try:
+        doc = new_document(args.template, args.size, args.title, args.text, args.image)
+    except (StudioError, ValueError) as e:
+        return _fail(getattr(e, "message", str(e)))
+    try:
+        save(doc, args.output)
+    except ProjectError as e:
+        return _fail(e.message)
+    print(args.output)
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from studio.render.encode import format_for_path
+    from studio.render.export import export_design
+    from studio.render.imageio import ImageError
+    from studio.store.project_file import ProjectError, load
+
+    try:
+        fmt = format_for_path(args.output)
+    except ValueError as e:
+        return _fail(str(e))
+    if not 1 <= args.quality <= 100:
+        return _fail("--quality must be between 1 and 100")
+    try:
+        doc = load(args.file)
+    except ProjectError as e:
+        return _fail(e.message)
+    designs = doc.post.designs()
+    if not designs:
+        return _fail(f"{args.file} has no design to render")
+    if not 1 <= args.media <= len(designs):
+        return _fail(f"--media must be between 1 and {len(designs)}")
+    try:
+        out = export_design(designs[args.media - 1], doc.assets, fmt, args.quality, args.max_size)
+    except ImageError as e:
+        return _fail(e.message)
+    try:
+        args.output.write_bytes(out.data)
+    except OSError as e:
+        return _fail(f"could not write {args.output}: {e.strerror or e}")
+    print(f"{args.output}: {out.width}x{out.height} {fmt} quality {out.quality}, {len(out.data)} bytes")
+    return 0
+
+
+COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates}

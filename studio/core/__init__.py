@@ -1,0 +1,1 @@
+"""Qt-free domain model: Post, Media, Design, layers, Problem."""

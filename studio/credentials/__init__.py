@@ -1,0 +1,1 @@
+"""Credentials in the OS keyring. Built in the accounts work."""

@@ -1,0 +1,16 @@
+"""Qt-free undoable edits of a Document: one command class per kind of user edit, and the UndoStack."""
+
+from studio.edit.commands import (
+    AddLayers,
+    ChangeFormat,
+    Command,
+    DeleteLayers,
+    MoveLayer,
+    SetDesign,
+    SetLayers,
+    SetPost,
+)
+from studio.edit.stack import UndoStack
+
+__all__ = ["AddLayers", "ChangeFormat", "Command", "DeleteLayers", "MoveLayer", "SetDesign", "SetLayers",
+           "SetPost", "UndoStack"]

@@ -1,0 +1,1 @@
+"""The publish queue, scheduler and runner. Built in the queue work."""

@@ -1,0 +1,1 @@
+"""All PySide6 widgets live here."""
