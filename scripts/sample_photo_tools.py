@@ -6,6 +6,7 @@ Everything is deterministic: noise comes from a seeded random.Random, never from
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -29,7 +30,7 @@ def mix(a: RGB, b: RGB, t: float) -> RGB:
 def color_at(stops: Stops, t: float) -> RGB:
     if t <= stops[0][0]:
         return stops[0][1]
-    for (p0, c0), (p1, c1) in zip(stops, stops[1:], strict=False):
+    for (p0, c0), (p1, c1) in itertools.pairwise(stops):
         if t <= p1:
             u = (t - p0) / max(p1 - p0, 1e-9)
             u = u * u * (3 - 2 * u)  # smoothstep: no visible kinks between stops

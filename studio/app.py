@@ -58,6 +58,16 @@ def first_run_sample(library: Library, docs: Path) -> tuple[Document, Path] | No
 def run_gui(file: Path | None = None) -> int:
     logging.basicConfig(level=logging.INFO if os.environ.get("CONTENT_STUDIO_DEBUG") else logging.WARNING)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = build_window(app, file)
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()
+
+
+def build_window(app: QApplication, file: Path | None = None):
+    """Open the library, offer to restore crashed work, and make the window with a post in it: the
+    file asked for, restored work, the sample post (first run), or the most recent post."""
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Content Studio")
@@ -65,7 +75,7 @@ def run_gui(file: Path | None = None) -> int:
         library = Library.open(paths.data_dir())
     except LibraryError as e:
         QMessageBox.critical(None, APP_NAME, e.message)
-        return 1
+        return None
     from studio.render.qt import ensure_gui_app
     from studio.ui.main_window import MainWindow
     from studio.ui.services import Services
@@ -117,5 +127,4 @@ def run_gui(file: Path | None = None) -> int:
 
                 doc, path = new_document(SAMPLE_TEMPLATE, kit=library.get_brand_kit()), None
             window.set_document(doc, path)
-    window.show()
-    return app.exec()
+    return window

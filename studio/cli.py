@@ -96,6 +96,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from studio.render.compose import Renderer
     from studio.render.encode import format_for_path
     from studio.render.export import export_design
     from studio.render.imageio import ImageError
@@ -116,14 +117,19 @@ def cmd_render(args: argparse.Namespace) -> int:
         return _fail(f"{args.file} has no design to render")
     if not 1 <= args.media <= len(designs):
         return _fail(f"--media must be between 1 and {len(designs)}")
+    renderer = Renderer()
     try:
-        out = export_design(designs[args.media - 1], doc.assets, fmt, args.quality, args.max_size)
+        out = export_design(designs[args.media - 1], doc.assets, fmt, args.quality, args.max_size, renderer)
     except ImageError as e:
         return _fail(e.message)
     try:
-        args.output.write_bytes(out.data)
+        tmp = args.output.with_name(args.output.name + ".part")
+        tmp.write_bytes(out.data)
+        tmp.replace(args.output)
     except OSError as e:
         return _fail(f"could not write {args.output}: {e.strerror or e}")
+    for message in renderer.errors.values():  # the editor shows these in its inspector; here nothing else would
+        print(f"warning: an image was drawn as a placeholder: {message}", file=sys.stderr)
     print(f"{args.output}: {out.width}x{out.height} {fmt} quality {out.quality}, {len(out.data)} bytes")
     return 0
 

@@ -49,8 +49,9 @@ def quote(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None
     inner_x, inner_w = cx + pad, card_w - 2 * pad
     accent = pick([kit.primary, kit.secondary, kit.dark], card)
     d.layers += [
-        text("Quote mark", "“", inner_x, ys[0], inner_w, mark_h, family=kit.heading_font, size=mark_h * 2.0,
-             color=accent, weight=700, align="center", valign="top", line_height=1.0, auto_fit=False),
+        # the glyph sits in the top half of its line: the stack reserves that half, the box reaches below
+        text("Quote mark", "“", inner_x, ys[0], inner_w, mark_h * 2.0 * 1.45, family=kit.heading_font,
+             size=mark_h * 2.0, color=accent, weight=700, align="center", valign="top", line_height=1.0),
         text("Headline", title or "START WHERE YOU ARE.\nUSE WHAT YOU HAVE.\nDO WHAT YOU CAN.", inner_x, ys[1],
              inner_w, quote_h, family=kit.heading_font, size=0.12 * s, color=fg, weight=700, align="center",
              valign="middle", line_height=1.0),
@@ -213,11 +214,13 @@ def statement(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | 
              color=accent, weight=800, valign="middle", letter_spacing=0.01 * s, unbroken="lines"),
         rect("Accent bar", f.left, ys[1], bar_w, head_h, accent, radius=bar_w / 2),
         text("Headline", title or "CLEAN AIR IS NOT A PRIVILEGE.\nIT IS A RIGHT.", hx, ys[1], f.right - hx, head_h,
-             family=kit.heading_font, size=0.2 * s, color=fg, weight=700, valign="middle", line_height=0.95),
-        rect("Rule", f.left, ys[2], 0.08 * s, 0.006 * s, alpha(fg, 0.6)),
+             family=kit.heading_font, size=0.2 * s, color=fg, weight=700, valign="middle", line_height=0.95,
+             unbroken="words"),
+        rect("Rule", f.left, ys[2], 0.1 * s, 0.008 * s, rgb(kit.primary), radius=0.004 * s),
         text("Campaign", "Clean Air Berlin · Campaign 2025\nSign the petition: link in bio", f.left,
              ys[2] + 0.02 * s, f.inner_w - (foot_h + gap if logo_key else 0), foot_h - 0.02 * s,
-             family=kit.body_font, size=0.034 * s, color=fg, weight=500, valign="middle", line_height=1.3, unbroken="lines"),
+             family=kit.body_font, size=0.034 * s, color=fg, weight=500, valign="middle", line_height=1.3,
+             unbroken="lines"),
     ]
     if logo_key:
         d.layers.append(logo_layer(logo_key, f.right - foot_h, ys[2], foot_h))

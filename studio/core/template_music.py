@@ -14,6 +14,7 @@ from studio.core.template_parts import (
     ink,
     logo_asset,
     logo_layer,
+    mix,
     photo,
     pick,
     pill,
@@ -53,8 +54,9 @@ def album_release(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: st
     artist_h, title_h, pill_h, line_h = 0.05 * s, 0.13 * s, 0.075 * s, 0.038 * s
     gap = 0.035 * s
     wide = f.aspect > 1.25
+    off = 0.028 * s  # the offset block behind the cover
     if wide:
-        c = f.inner_h
+        c = f.inner_h - off
         cx, cy = f.left, f.top
         col_x = f.left + c + 1.2 * f.m
         col_w = f.right - col_x
@@ -62,15 +64,14 @@ def album_release(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: st
         align, anchor_x, anchor = "left", col_x, "left"
     else:
         bottom_h = title_h + pill_h + line_h + 2 * gap * 0.7
-        c = min(f.inner_w * 0.8, f.inner_h - artist_h - bottom_h - 2 * gap)
-        title_h = min(0.2 * s, f.inner_h - artist_h - c - 2 * gap - (pill_h + line_h + 2 * gap * 0.7))
+        c = min(f.inner_w * 0.8, f.inner_h - artist_h - bottom_h - 2 * gap - off)
+        title_h = min(0.2 * s, f.inner_h - artist_h - c - off - 2 * gap - (pill_h + line_h + 2 * gap * 0.7))
         bottom_h = title_h + pill_h + line_h + 2 * gap * 0.7
-        y0 = stack([artist_h, c, bottom_h], gap, f.top, f.bottom)
+        y0 = stack([artist_h, c + off, bottom_h], gap, f.top, f.bottom)
         cx, cy = f.cx - c / 2, y0[1]
         col_x, col_w = f.left, f.inner_w
         ys = [y0[0], *stack([title_h, pill_h, line_h], gap * 0.7, y0[2], y0[2] + bottom_h, "top")]
         align, anchor_x, anchor = "center", f.cx, "center"
-    off = 0.028 * s
     block = rgb(kit.primary) if photo_key else rgb(kit.accent)
     d.layers.append(rect("Cover shadow", cx + off, cy + off, c, c, block))
     if photo_key:
@@ -79,7 +80,7 @@ def album_release(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: st
         d.layers.append(rect("Cover art", cx, cy, c, c, rgb(kit.primary)))
         d.layers.append(rect("Cover sun", cx + c * 0.2, cy + c * 0.2, c * 0.6, c * 0.6, rgb(kit.accent),
                              shape="ellipse"))
-        d.layers.append(rect("Cover horizon", cx, cy + c * 0.62, c, c * 0.38, alpha(kit.dark, 0.55)))
+        d.layers.append(rect("Cover horizon", cx, cy + c * 0.62, c, c * 0.38, mix(kit.primary, kit.dark, 0.5)))
     logo_s = 0.1 * s
     label_w = col_w
     if logo_key and not wide:
@@ -91,14 +92,16 @@ def album_release(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: st
     artist_x = col_x if wide else f.cx - label_w / 2
     d.layers += [
         text("Artist", "NOVA HARBOR · THE NEW ALBUM", artist_x, ys[0], label_w, artist_h, family=kit.body_font,
-             size=artist_h * 0.62, color=fg, weight=700, align=align, valign="middle", letter_spacing=0.01 * s, unbroken="lines"),
+             size=artist_h * 0.62, color=fg, weight=700, align=align, valign="middle", letter_spacing=0.01 * s,
+             unbroken="lines"),
         text("Headline", heading, col_x, ys[1], col_w, title_h * (1.6 if wide else 1.0), family=kit.heading_font,
              size=title_h * (1.5 if wide else 0.95), color=fg, weight=700, align=align, valign="middle",
              line_height=0.95, shadow=soft_shadow(s)),
         pill("Out now", "OUT NOW", anchor_x, ys[2], pill_h, family=kit.body_font, color=ink(rgb(kit.primary), kit),
              fill=rgb(kit.primary), anchor=anchor),
         text("Stream line", "Stream it everywhere · link in bio", col_x, ys[3], col_w, line_h,
-             family=kit.body_font, size=line_h * 0.8, color=alpha(fg, 0.85), align=align, valign="middle", unbroken="lines"),
+             family=kit.body_font, size=line_h * 0.8, color=alpha(fg, 0.85), align=align, valign="middle",
+             unbroken="lines"),
     ]
     return d
 
@@ -199,6 +202,7 @@ def event(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None
         pill("Date line", "SAT 21 JUNE · 19:00", ax, ys[2], date_h, family=kit.body_font,
              color=ink(rgb(kit.primary), kit), fill=rgb(kit.primary), anchor=anchor, max_w=col_w),
         text("Venue", "Skybar Kreuzberg · Berlin", x, ys[3], col_w, venue_h, family=kit.body_font,
-             size=venue_h * 0.8, color=fg, weight=600, align=align, valign="middle", shadow=soft_shadow(s, 0.6), unbroken="lines"),
+             size=venue_h * 0.8, color=fg, weight=600, align=align, valign="middle", shadow=soft_shadow(s, 0.6),
+             unbroken="lines"),
     ]
     return d

@@ -76,6 +76,12 @@ def alpha(color: str, opacity: float) -> str:
     return fmt(r, g, b, max(0, min(255, round(opacity * 255))))
 
 
+def mix(a: str, b: str, t: float) -> str:
+    """The opaque colour t of the way from a to b."""
+    ca, cb = parse(a), parse(b)
+    return fmt(*(round(ca[i] + (cb[i] - ca[i]) * t) for i in range(3)))
+
+
 def luminance(color: str) -> float:
     def lin(c: int) -> float:
         v = c / 255
@@ -120,13 +126,17 @@ def _char_em(ch: str) -> float:
     if ch == " ":
         return 0.28
     if ch in ".,:;·'’!|":
-        return 0.3
+        return 0.32
+    if ch in "%@":
+        return 1.0
+    if ch in "&#€$£":
+        return 0.8
     if ch.isdigit():
-        return 0.64
+        return 0.7
     if ch.isupper():
-        return 0.8 if ch in "MW" else 0.72
+        return 0.95 if ch in "MW" else 0.76
     if ch.islower():
-        return 0.86 if ch in "mw" else 0.58
+        return 0.9 if ch in "mw" else 0.6
     return 0.62
 
 
@@ -155,9 +165,12 @@ def text(name: str, value: str, x: float, y: float, w: float, h: float, *, famil
          color: str, weight: int = 400, align: str = "left", valign: str = "top", line_height: float = 1.15,
          letter_spacing: float = 0.0, italic: bool = False, shadow: Shadow | None = None,
          stroke: Stroke | None = None, box: Box | None = None, auto_fit: bool = True,
-         unbroken: str = "words") -> TextLayer:
+         unbroken: str = "auto") -> TextLayer:
     """A text layer. With auto_fit, `size` is the largest size; it is also capped so that no word
-    (unbroken="words") or no line ("lines") has to wrap inside itself ("" for no cap)."""
+    (unbroken="words") or no line ("lines") has to wrap inside itself ("" for no cap). "auto" keeps the
+    lines of a text that has line breaks (they were set on purpose) and the words of one that has none."""
+    if unbroken == "auto":
+        unbroken = "lines" if "\n" in value.strip() else "words"
     if auto_fit and unbroken:
         pad = box.padding if box is not None and box.enabled else 0.0
         scaled = unbroken_size(value, w - 2 * pad, family, size, unbroken, letter_spacing)

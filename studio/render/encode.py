@@ -68,8 +68,13 @@ def _format(fmt: str) -> str:
 
 
 @functools.cache
+@functools.cache
 def _srgb_icc() -> bytes:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    """An sRGB profile with a fixed creation date (header bytes 24..35), so exports are byte-identical
+    from run to run."""
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    data[24:36] = bytes([0x07, 0xE6, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])  # 2022-01-01 00:00:00
+    return bytes(data)
 
 
 def _has_alpha(img: Image.Image) -> bool:

@@ -25,7 +25,7 @@ def export_design(design: Design, assets: Mapping[str, bytes], fmt: str = "jpeg"
     """Render at 100 % and encode. With max_bytes, the highest quality (and if needed a smaller size)
     that fits is chosen."""
     renderer = renderer or Renderer()
-    image = qimage_to_pil(renderer.render_design(design, assets, 1.0, transparent=fmt != "jpeg"))
+    image = qimage_to_pil(renderer.render_design(design, assets, 1.0))  # the background as the canvas shows it
     if max_bytes:
         result = encode_under(image, fmt, max_bytes, quality=quality, background=design.background)
         scaled = result.scaled

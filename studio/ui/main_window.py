@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         name = self.session.path.name if self.session.path else self.tr("Untitled")
-        self.setWindowTitle(f"{'• ' if self.session.dirty else ''}{name} — {APP_NAME}")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.session.dirty)
         a = self.actions_by_name
         a["undo"].setEnabled(self.session.stack.can_undo())

@@ -5,8 +5,9 @@ model (never the other way round)."""
 from __future__ import annotations
 
 import itertools
+import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
@@ -46,12 +47,28 @@ class CanvasView(QGraphicsView):
         self._space = False
         self.editor: InlineTextEditor | None = None
         self.snapping = True
-        self._rebuild()
+        self._pending: list[LayerItem] = []
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.timeout.connect(self._render_pending)
+        self._rebuild(first=True)
         session.changed.connect(self._on_change)
         session.selection_changed.connect(self._on_selection)
 
     # --- model -> items ---------------------------------------------------------------------
-    def _rebuild(self) -> None:
+    def _render_pending(self) -> None:
+        """Render the layers that were placed without pixels, a few at a time, top layer first."""
+        deadline = time.perf_counter() + 0.03
+        while self._pending and time.perf_counter() < deadline:
+            self._pending.pop().render()
+        if self._pending:
+            self._render_timer.start(0)
+
+    def flush_renders(self) -> None:
+        while self._pending:
+            self._pending.pop().render()
+
+    def _rebuild(self, first: bool = False) -> None:
         design = self.session.design
         self._background.design = design
         self.overlay.design = design
@@ -60,7 +77,9 @@ class CanvasView(QGraphicsView):
         for z, lay in enumerate(design.layers):
             item = self.items_by_id.get(lay.id)
             if item is None:
-                item = LayerItem(lay, self.session.renderer, self.session.doc.assets)
+                item = LayerItem(lay, self.session.renderer, self.session.doc.assets, render_now=not first)
+                if first:
+                    self._pending.append(item)
                 self._scene.addItem(item)
                 self.items_by_id[lay.id] = item
             else:
@@ -74,6 +93,8 @@ class CanvasView(QGraphicsView):
         m = max(design.width, design.height)
         self._scene.setSceneRect(QRectF(-m, -m, design.width + 2 * m, design.height + 2 * m))
         self._on_selection(self.session.selection)
+        if self._pending:
+            self._render_timer.start(0)
 
     def _on_change(self, change: Change) -> None:
         if change.kind == "layers":
@@ -212,7 +233,7 @@ class CanvasView(QGraphicsView):
         elif g["kind"] == "rotate":
             lay = self.session.design.layer(g["layer"])
             angle = angle_to(*lay.center, pos.x(), pos.y(), snap=bool(mods & Qt.KeyboardModifier.ShiftModifier))
-            self.session.push(SetLayers(self.session.doc, {lay.id: {"rotation": angle}}, "Rotate",
+            self.session.push(SetLayers(self.session.doc, {lay.id: {"rotation": angle}}, self.tr("Rotate"),
                                         merge_key=g["key"], merge_window=None))
         elif g["kind"] == "rubber":
             rect = QRectF(g["start"], pos).normalized()
@@ -239,7 +260,7 @@ class CanvasView(QGraphicsView):
         else:
             self.overlay.guides_x, self.overlay.guides_y = (), ()
         changes = {lid: {"x": ox + dx, "y": oy + dy} for lid, (ox, oy) in g["origin"].items()}
-        self.session.push(SetLayers(self.session.doc, changes, "Move", merge_key=g["key"], merge_window=None))
+        self.session.push(SetLayers(self.session.doc, changes, self.tr("Move"), merge_key=g["key"], merge_window=None))
 
     def _drag_resize(self, g: dict, pos: QPointF, keep: bool) -> None:
         lay = self.session.design.layer(g["layer"])
@@ -251,7 +272,7 @@ class CanvasView(QGraphicsView):
         props: dict = {"x": x, "y": y, "w": w, "h": h}
         if isinstance(lay, TextLayer) and corner and g["font"]:
             props["font_size"] = max(4.0, g["font"] * w / max(g["box"][2], 1e-6))
-        self.session.push(SetLayers(self.session.doc, {lay.id: props}, "Resize", merge_key=g["key"],
+        self.session.push(SetLayers(self.session.doc, {lay.id: props}, self.tr("Resize"), merge_key=g["key"],
                                     merge_window=None))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -316,7 +337,7 @@ class CanvasView(QGraphicsView):
         layers = [lay for lay in self.session.selected_layers() if not lay.locked]
         if layers:
             changes = {lay.id: {"x": lay.x + dx * step, "y": lay.y + dy * step} for lay in layers}
-            self.session.push(SetLayers(self.session.doc, changes, "Nudge", merge_key="nudge"))
+            self.session.push(SetLayers(self.session.doc, changes, self.tr("Nudge"), merge_key="nudge"))
 
     # --- text editing in place ----------------------------------------------------------------
     def start_text_edit(self, layer_id: str, at: QPointF | None = None) -> None:

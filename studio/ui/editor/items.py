@@ -34,36 +34,43 @@ class LayerItem(QGraphicsItem):
     """Shows one layer. Its position is the layer's centre and its rotation the layer's; it paints the
     layer image from the renderer's cache (only a change of the layer's look re-renders it)."""
 
-    def __init__(self, layer: Layer, renderer: Renderer, assets: dict[str, bytes]):
+    def __init__(self, layer: Layer, renderer: Renderer, assets: dict[str, bytes], render_now: bool = True):
         super().__init__()
         self.layer = layer
         self.renderer = renderer
         self.assets = assets
         self.rendered: RenderedLayer | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
-        self.sync()
+        self.sync(render=render_now)
 
     @property
     def layer_id(self) -> str:
         return self.layer.id
 
-    def sync(self, layer: Layer | None = None) -> None:
-        """Take the layer's current placement and look (re-rendering only if the look changed)."""
+    def sync(self, layer: Layer | None = None, render: bool = True) -> None:
+        """Take the layer's current placement and look (re-rendering only if the look changed).
+        render=False places the item now and leaves the pixels for `render()` (a window opens at once and
+        its layers fill in right after)."""
         if layer is not None:
             self.layer = layer
         lay = self.layer
-        rendered = self.renderer.render_layer(lay, self.assets, 1.0)
-        if rendered is not self.rendered:
-            self.prepareGeometryChange()
-            self.rendered = rendered
+        if render:
+            self.render()
         self.setPos(QPointF(*lay.center))
         self.setRotation(lay.rotation)
         self.setVisible(lay.visible)
         self.update()
 
+    def render(self) -> None:
+        rendered = self.renderer.render_layer(self.layer, self.assets, 1.0)
+        if rendered is not self.rendered:
+            self.prepareGeometryChange()
+            self.rendered = rendered
+            self.update()
+
     def _image_rect(self) -> QRectF:
         r = self.rendered
-        assert r is not None
+        if r is None:
+            return self.box_rect()
         return QRectF(-self.layer.w / 2 + r.ox, -self.layer.h / 2 + r.oy, r.image.width(), r.image.height())
 
     def box_rect(self) -> QRectF:

@@ -138,7 +138,7 @@ class LayersPanel(QWidget):
         text = item.text().strip()
         lay = self.session.design.layer(lid)
         if text and text != layer_label(lay):
-            self.session.push(SetLayers(self.session.doc, {lid: {"name": text}}, "Rename layer"))
+            self.session.push(SetLayers(self.session.doc, {lid: {"name": text}}, self.tr("Rename layer")))
 
     def _rows_moved(self, *args) -> None:
         if self._updating:

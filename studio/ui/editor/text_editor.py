@@ -7,7 +7,7 @@ and every keystroke updates the layer, which re-renders with its stroke, shadow 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem
 
@@ -79,7 +79,8 @@ class InlineTextEditor:
             return
         text = self.text_item.document().toPlainText()
         if text != self.layer.text:
-            self.session.push(SetLayers(self.session.doc, {self.layer_id: {"text": text}}, "Type",
+            self.session.push(SetLayers(self.session.doc, {self.layer_id: {"text": text}},
+                                        QCoreApplication.translate("InlineTextEditor", "Type"),
                                         merge_key=f"type-{self.layer_id}"))
 
     def follow_model(self) -> None:

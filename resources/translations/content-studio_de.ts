@@ -1,0 +1,1205 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../studio/app.py" line="86"/>
+        <source>Content Studio closed unexpectedly. Restore the unsaved work of “%s”?</source>
+        <translation>Content Studio wurde unerwartet beendet. Die nicht gespeicherte Arbeit an „%s“ wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>BrandKitDialog</name>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="101"/>
+        <source>Brand kit</source>
+        <translation>Markenkit</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="105"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="112"/>
+        <source>Add a colour</source>
+        <translation>Farbe hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="115"/>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="123"/>
+        <source>Heading font</source>
+        <translation>Schrift für Überschriften</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="124"/>
+        <source>Body font</source>
+        <translation>Schrift für Fließtext</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="128"/>
+        <source>Choose logo…</source>
+        <translation>Logo auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="130"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="136"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="158"/>
+        <source>Choose logo</source>
+        <translation>Logo auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="159"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="174"/>
+        <source>none</source>
+        <translation>kein Logo</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasView</name>
+    <message>
+        <location filename="../../studio/ui/editor/canvas.py" line="236"/>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/canvas.py" line="263"/>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/canvas.py" line="275"/>
+        <source>Resize</source>
+        <translation>Größe ändern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/canvas.py" line="340"/>
+        <source>Nudge</source>
+        <translation>Verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <location filename="../../studio/ui/editor/fields.py" line="57"/>
+        <source>Choose a colour</source>
+        <translation>Farbe auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="39"/>
+        <location filename="../../studio/ui/dialogs.py" line="85"/>
+        <source>Export image</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="49"/>
+        <source>Fit under</source>
+        <translation>Begrenzen auf</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="57"/>
+        <source>Choose…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="69"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="70"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="71"/>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="72"/>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="74"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="86"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>InlineTextEditor</name>
+    <message>
+        <location filename="../../studio/ui/editor/text_editor.py" line="83"/>
+        <source>Type</source>
+        <translation>Texteingabe</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../studio/core/design.py" line="124"/>
+        <source>Square 1:1 (1080×1080)</source>
+        <translation>Quadrat 1:1 (1080×1080)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="125"/>
+        <source>Portrait 4:5 (1080×1350)</source>
+        <translation>Hochformat 4:5 (1080×1350)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="126"/>
+        <source>Story / Reel 9:16 (1080×1920)</source>
+        <translation>Story / Reel 9:16 (1080×1920)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="127"/>
+        <source>Link card 1.91:1 (1200×628)</source>
+        <translation>Linkvorschau 1,91:1 (1200×628)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="128"/>
+        <source>Landscape 16:9 (1600×900)</source>
+        <translation>Querformat 16:9 (1600×900)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="32"/>
+        <source>Thin</source>
+        <translation>Dünn</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="32"/>
+        <source>Light</source>
+        <translation>Leicht</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="32"/>
+        <source>Regular</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="32"/>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="32"/>
+        <source>SemiBold</source>
+        <translation>Halbfett</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="32"/>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="33"/>
+        <source>ExtraBold</source>
+        <translation>Extrafett</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="33"/>
+        <source>Black</source>
+        <translation>Schwarz</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="77"/>
+        <source>Design</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="82"/>
+        <source>Custom…</source>
+        <translation>Eigenes Format…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="84"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="89"/>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="91"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="114"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="93"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="193"/>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="94"/>
+        <source>Show safe zones (story / reel)</source>
+        <translation>Sicherheitsbereiche zeigen (Story / Reel)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="99"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="101"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="102"/>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="103"/>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="104"/>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="105"/>
+        <source>Rotation</source>
+        <translation>Drehung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="106"/>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="109"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="111"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="113"/>
+        <source>Font</source>
+        <translation>Schrift</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="115"/>
+        <source>Weight</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="116"/>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="117"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="118"/>
+        <source>Align</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
+        <source>Centre</source>
+        <translation>Zentriert</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
+        <source>Justify</source>
+        <translation>Blocksatz</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="121"/>
+        <source>Vertical</source>
+        <translation>Vertikal</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
+        <source>Middle</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
+        <source>Bottom</source>
+        <translation>Unten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
+        <source>Line height</source>
+        <translation>Zeilenhöhe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="124"/>
+        <source>Letter spacing</source>
+        <translation>Zeichenabstand</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="125"/>
+        <source>Shrink text to fit the box</source>
+        <translation>Text verkleinern, bis er hineinpasst</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="126"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="174"/>
+        <source>Outline</source>
+        <translation>Kontur</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="127"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="175"/>
+        <source>Outline colour</source>
+        <translation>Konturfarbe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="128"/>
+        <source>Shadow</source>
+        <translation>Schatten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="129"/>
+        <source>Shadow offset X</source>
+        <translation>Schatten X</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="130"/>
+        <source>Shadow offset Y</source>
+        <translation>Schatten Y</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="131"/>
+        <source>Shadow blur</source>
+        <translation>Schattenunschärfe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="132"/>
+        <source>Shadow colour</source>
+        <translation>Schattenfarbe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="133"/>
+        <source>Background box</source>
+        <translation>Hintergrundfläche</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="134"/>
+        <source>Box colour</source>
+        <translation>Flächenfarbe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="135"/>
+        <source>Box padding</source>
+        <translation>Innenabstand</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="136"/>
+        <source>Box corners</source>
+        <translation>Flächenecken</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="143"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="145"/>
+        <source>Replace image…</source>
+        <translation>Bild ersetzen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="148"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="149"/>
+        <source>Fill the frame (crop)</source>
+        <translation>Rahmen füllen (zuschneiden)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="149"/>
+        <source>Show whole image</source>
+        <translation>Ganzes Bild zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="150"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="151"/>
+        <source>Crop left/right</source>
+        <translation>Ausschnitt links/rechts</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="152"/>
+        <source>Crop up/down</source>
+        <translation>Ausschnitt oben/unten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="153"/>
+        <source>Flip horizontally</source>
+        <translation>Horizontal spiegeln</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="154"/>
+        <source>Flip vertically</source>
+        <translation>Vertikal spiegeln</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="155"/>
+        <source>Rotate 90°</source>
+        <translation>Um 90° drehen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="158"/>
+        <source>Brightness</source>
+        <translation>Helligkeit</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="159"/>
+        <source>Contrast</source>
+        <translation>Kontrast</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="160"/>
+        <source>Saturation</source>
+        <translation>Sättigung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="161"/>
+        <source>Blur</source>
+        <translation>Unschärfe</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="162"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="176"/>
+        <source>Corners</source>
+        <translation>Ecken</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="169"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="171"/>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="172"/>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="172"/>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="172"/>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
+        <source>Fill</source>
+        <translation>Füllung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="189"/>
+        <source>Change %s</source>
+        <translation>%s ändern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="210"/>
+        <source>Rotate image</source>
+        <translation>Bild drehen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/editor/inspector.py" line="253"/>
+        <source>%n character(s) cannot be shown with any installed font.</source>
+        <translation>
+            <numerusform>%n Zeichen kann mit keiner installierten Schrift dargestellt werden.</numerusform>
+            <numerusform>%n Zeichen können mit keiner installierten Schrift dargestellt werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="56"/>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="125"/>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="57"/>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="126"/>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="60"/>
+        <source>Bring forward (Ctrl+])</source>
+        <translation>Weiter nach vorne (Strg+])</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="61"/>
+        <source>Send backward (Ctrl+[)</source>
+        <translation>Weiter nach hinten (Strg+[)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="90"/>
+        <source>hidden</source>
+        <translation>ausgeblendet</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="90"/>
+        <source>locked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="125"/>
+        <source>Show</source>
+        <translation>Einblenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="126"/>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="141"/>
+        <source>Rename layer</source>
+        <translation>Ebene umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="159"/>
+        <source>Show layer</source>
+        <translation>Ebene einblenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="159"/>
+        <source>Hide layer</source>
+        <translation>Ebene ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="166"/>
+        <source>Lock layer</source>
+        <translation>Ebene sperren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/layers_panel.py" line="166"/>
+        <source>Unlock layer</source>
+        <translation>Ebene entsperren</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="33"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="34"/>
+        <source>&amp;New from template…</source>
+        <translation>&amp;Neu aus Vorlage…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="35"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="36"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="40"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="41"/>
+        <source>Save &amp;as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="42"/>
+        <source>&amp;Export image…</source>
+        <translation>Bild &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="44"/>
+        <source>&amp;Brand kit…</source>
+        <translation>&amp;Markenkit…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="46"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="48"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="49"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="50"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="53"/>
+        <source>Cu&amp;t</source>
+        <translation>Aus&amp;schneiden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="54"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="55"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="56"/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="57"/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="58"/>
+        <source>Select &amp;all</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="60"/>
+        <source>&amp;Insert</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="61"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="62"/>
+        <source>&amp;Image…</source>
+        <translation>&amp;Bild…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="63"/>
+        <source>&amp;Logo</source>
+        <translation>&amp;Logo</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="65"/>
+        <source>&amp;Rectangle</source>
+        <translation>&amp;Rechteck</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="66"/>
+        <source>&amp;Ellipse</source>
+        <translation>&amp;Ellipse</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="67"/>
+        <source>L&amp;ine</source>
+        <translation>L&amp;inie</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="69"/>
+        <source>&amp;Arrange</source>
+        <translation>An&amp;ordnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="70"/>
+        <source>Bring &amp;forward</source>
+        <translation>&amp;Weiter nach vorne</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="71"/>
+        <source>Send &amp;backward</source>
+        <translation>W&amp;eiter nach hinten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="72"/>
+        <source>Bring to fron&amp;t</source>
+        <translation>&amp;Ganz nach vorne</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="73"/>
+        <source>Send to bac&amp;k</source>
+        <translation>Ganz nach &amp;hinten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="75"/>
+        <source>&amp;Lock / unlock</source>
+        <translation>&amp;Sperren / entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="76"/>
+        <source>&amp;Hide / show</source>
+        <translation>&amp;Ausblenden / einblenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="78"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="79"/>
+        <source>Zoom to &amp;fit</source>
+        <translation>In Fenster ein&amp;passen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="80"/>
+        <source>&amp;Actual size (100 %)</source>
+        <translation>&amp;Originalgröße (100 %)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="81"/>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="83"/>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="86"/>
+        <source>&amp;Safe zones</source>
+        <translation>&amp;Sicherheitsbereiche</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="87"/>
+        <source>S&amp;napping</source>
+        <translation>Ein&amp;rasten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="91"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="94"/>
+        <source>Like the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="94"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="94"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="100"/>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="115"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="128"/>
+        <source>Could not save the brand kit</source>
+        <translation>Das Markenkit konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="40"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="58"/>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="60"/>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="62"/>
+        <source>Caption</source>
+        <translation>Beitragstext</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="66"/>
+        <source>The post&apos;s text: what goes out with the image (emoji welcome)</source>
+        <translation>Der Text des Beitrags, der mit dem Bild veröffentlicht wird (Emojis willkommen)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="121"/>
+        <source>Edit caption</source>
+        <translation>Beitragstext bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="127"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="133"/>
+        <source>&amp;Undo %s</source>
+        <translation>&amp;Rückgängig: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="134"/>
+        <source>&amp;Redo %s</source>
+        <translation>&amp;Wiederherstellen: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="148"/>
+        <source>Save the changes to this post first?</source>
+        <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="166"/>
+        <source>Open post</source>
+        <translation>Beitrag öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="167"/>
+        <location filename="../../studio/ui/main_window.py" line="190"/>
+        <source>Content Studio posts (*.studio)</source>
+        <translation>Beiträge von Content Studio (*.studio)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="174"/>
+        <source>Could not open the post</source>
+        <translation>Der Beitrag konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="188"/>
+        <location filename="../../studio/ui/main_window.py" line="241"/>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="189"/>
+        <source>Save post</source>
+        <translation>Beitrag speichern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="206"/>
+        <source>Could not save the post</source>
+        <translation>Der Beitrag konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <source>Saved %s</source>
+        <translation>Gespeichert: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="232"/>
+        <source>Autosave failed: %s</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="249"/>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="249"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="265"/>
+        <source>Exported %s (%s×%s, %s KB, quality %s)</source>
+        <translation>Exportiert: %s (%s×%s, %s KB, Qualität %s)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="271"/>
+        <source>Could not export</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="275"/>
+        <source>Export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="287"/>
+        <source>Add layer</source>
+        <translation>Ebene hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="297"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="297"/>
+        <source>Your text</source>
+        <translation>Ihr Text</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="318"/>
+        <source>Add image</source>
+        <translation>Bild hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="325"/>
+        <source>Could not add the image</source>
+        <translation>Das Bild konnte nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="334"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="339"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="347"/>
+        <source>Add logo</source>
+        <translation>Logo hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="352"/>
+        <source>Could not add the logo</source>
+        <translation>Das Logo konnte nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="358"/>
+        <location filename="../../studio/ui/main_window.py" line="369"/>
+        <source>Replace image</source>
+        <translation>Bild ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="365"/>
+        <source>Could not use the image</source>
+        <translation>Das Bild kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="394"/>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="407"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="434"/>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="434"/>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/new_post.py" line="39"/>
+        <source>Could not create the post</source>
+        <translation>Der Beitrag konnte nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../studio/core/design.py" line="124"/>
+        <source>Square 1:1 (1080×1080)</source>
+        <translation>Quadrat 1:1 (1080×1080)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="125"/>
+        <source>Portrait 4:5 (1080×1350)</source>
+        <translation>Hochformat 4:5 (1080×1350)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="126"/>
+        <source>Story / Reel 9:16 (1080×1920)</source>
+        <translation>Story / Reel 9:16 (1080×1920)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="127"/>
+        <source>Link card 1.91:1 (1200×628)</source>
+        <translation>Linkvorschau 1,91:1 (1200×628)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/design.py" line="128"/>
+        <source>Landscape 16:9 (1600×900)</source>
+        <translation>Querformat 16:9 (1600×900)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="51"/>
+        <source>Album release</source>
+        <translation>Neues Album</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="51"/>
+        <source>Cover art on a blurred backdrop, the album title and OUT NOW.</source>
+        <translation>Das Cover auf einem unscharfen Hintergrund, der Albumtitel und „OUT NOW“.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="57"/>
+        <source>Tour dates</source>
+        <translation>Tourdaten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="57"/>
+        <source>Band name over a concert photo and the tour&apos;s dates on a panel.</source>
+        <translation>Der Bandname über einem Konzertfoto und die Tourdaten auf einer Tafel.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="63"/>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="63"/>
+        <source>A big two-line event title over a city photo, the date and the venue.</source>
+        <translation>Ein großer zweizeiliger Titel über einem Stadtfoto, dazu Datum und Veranstaltungsort.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="69"/>
+        <source>Quote</source>
+        <translation>Zitat</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="69"/>
+        <source>A quote and its author on a light card over a photo.</source>
+        <translation>Ein Zitat und sein Urheber auf einer hellen Karte über einem Foto.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="75"/>
+        <source>Product launch</source>
+        <translation>Produkteinführung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="75"/>
+        <source>Product photo beside its name, pitch, price and launch date.</source>
+        <translation>Das Produktfoto neben Name, Werbetext, Preis und Erscheinungsdatum.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="81"/>
+        <source>Sale</source>
+        <translation>Rabattaktion</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="81"/>
+        <source>A huge discount in a ring on the brand colour, the offer and a SHOP NOW button.</source>
+        <translation>Ein großer Rabatt in einem Ring auf der Markenfarbe, das Angebot und ein „SHOP NOW“-Button.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="87"/>
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="87"/>
+        <source>A campaign statement set big beside an accent bar, with its hashtag.</source>
+        <translation>Eine Kampagnenbotschaft in großer Schrift neben einem Akzentbalken, mit ihrem Hashtag.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="93"/>
+        <source>Link card</source>
+        <translation>Linkvorschau</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/templates.py" line="93"/>
+        <source>A blog post&apos;s photo, title and domain, sized for link previews.</source>
+        <translation>Foto, Titel und Domain eines Blogartikels, im Format für Linkvorschauen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="190"/>
+        <source>New post from a template</source>
+        <translation>Neuer Beitrag aus einer Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="201"/>
+        <source>Blank</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="213"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="215"/>
+        <source>Template&apos;s own</source>
+        <translation>Wie die Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/dialogs.py" line="222"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+</context>
+</TS>

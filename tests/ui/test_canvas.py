@@ -1,0 +1,176 @@
+"""Canvas gestures with a real view: drag, handles, rotate, rubber band, nudge, keyboard, text editing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtTest import QTest
+
+from studio.core.design import ShapeLayer, TextLayer
+from studio.edit import AddLayers
+from studio.render.compose import Renderer
+from studio.render.qt import qimage_to_pil
+
+
+def view_point(win, x: float, y: float) -> QPoint:
+    return win.canvas.mapFromScene(QPointF(x, y))
+
+
+def drag(win, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModifier, steps: int = 5) -> None:
+    vp = win.canvas.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, modifier, start)
+    for i in range(1, steps + 1):
+        p = start + (end - start) * i / steps
+        QTest.mouseMove(vp, p)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, modifier, end)
+
+
+def type_text(widget, text: str) -> None:
+    """Key events carrying text, one per character (QTest.keyClicks only knows ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = Qt.Key.Key_Space if ch == " " else 0
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def add_box(win, **kw) -> ShapeLayer:
+    lay = ShapeLayer(name="Box", x=100, y=100, w=200, h=100, **kw)
+    win.session.push(AddLayers(win.session.doc, [lay]))
+    win.session.select([])
+    return lay
+
+
+def test_click_selects_and_drag_moves_one_undo_step(window):
+    lay = add_box(window)
+    window.canvas.snapping = False  # (QTest cannot hold Alt during a move)
+    before = len(window.session.stack)
+    start, end = view_point(window, 200, 150), view_point(window, 263, 207)
+    delta = window.canvas.mapToScene(end) - window.canvas.mapToScene(start)
+    drag(window, start, end, Qt.KeyboardModifier.AltModifier)
+    assert window.session.selection == [lay.id]
+    assert (lay.x, lay.y) == (100 + delta.x(), 100 + delta.y())
+    assert abs(lay.x - 163) <= 3 and abs(lay.y - 157) <= 3
+    assert len(window.session.stack) == before + 1
+    window.session.undo()
+    assert (lay.x, lay.y) == (100, 100)
+    window.session.redo()
+    assert lay.x > 150
+
+
+def test_moving_a_layer_does_not_re_render_anything(window):
+    lay = add_box(window)
+    renders = window.renderer.renders
+    drag(window, view_point(window, 200, 150), view_point(window, 400, 300), Qt.KeyboardModifier.AltModifier)
+    assert lay.x > 250
+    assert window.renderer.renders == renders
+
+
+def test_snapping_to_canvas_centre_shows_a_guide(window):
+    lay = add_box(window)  # centre at x = 200; canvas centre is 540
+    seen = []
+    window.session.changed.connect(lambda _c: seen.append(window.canvas.overlay.guides_x))
+    drag(window, view_point(window, 200, 150), view_point(window, 537, 150))
+    assert lay.x + lay.w / 2 == 540  # snapped exactly onto the centre line
+    assert any(540 in g for g in seen)
+    assert window.canvas.overlay.guides_x == ()  # guides disappear after the drag
+
+
+def test_corner_handle_scales_and_undo_restores(window):
+    lay = add_box(window)
+    window.session.select([lay.id])
+    se = window.canvas.overlay.handle_points(lay)["se"]
+    drag(window, view_point(window, se.x(), se.y()), view_point(window, se.x() + 100, se.y() + 50))
+    assert abs(lay.w - 300) <= 3 and abs(lay.h - 150) <= 3
+    assert (lay.x, lay.y) == (100, 100)  # the opposite corner stays
+    window.session.undo()
+    assert (lay.w, lay.h) == (200, 100)
+
+
+def test_rotate_handle_turns_the_layer(window):
+    lay = add_box(window)
+    window.session.select([lay.id])
+    handle = window.canvas.overlay.handle_points(lay)["rotate"]
+    cx, cy = lay.center
+    drag(window, view_point(window, handle.x(), handle.y()), view_point(window, cx + 200, cy))
+    assert abs(lay.rotation - 90) < 3
+
+
+def test_arrow_keys_nudge_and_delete_removes(window):
+    lay = add_box(window)
+    window.session.select([lay.id])
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key.Key_Right)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert (lay.x, lay.y) == (101, 110)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Delete)
+    assert lay.id not in [x.id for x in window.session.design.layers]
+    window.session.undo()
+    assert lay.id in [x.id for x in window.session.design.layers]
+
+
+def test_locked_layers_do_not_move(window):
+    lay = add_box(window, locked=True)
+    drag(window, view_point(window, 200, 150), view_point(window, 300, 250), Qt.KeyboardModifier.AltModifier)
+    assert (lay.x, lay.y) == (100, 100)
+
+
+def test_rubber_band_selects_several(window):
+    a = add_box(window)
+    b = ShapeLayer(name="B", x=350, y=100, w=100, h=100)
+    window.session.push(AddLayers(window.session.doc, [b]))
+    window.session.select([])
+    # start outside every layer (the quote template's background covers the canvas: start off-canvas)
+    drag(window, view_point(window, -60, 60), view_point(window, 470, 220))
+    assert set(window.session.selection) >= {a.id, b.id}
+
+
+def test_typing_on_the_canvas_edits_the_text_layer(window, qtbot):
+    text = TextLayer(name="T", text="Hello", x=100, y=600, w=600, h=120, font_size=60, color="#000000")
+    window.session.push(AddLayers(window.session.doc, [text]))
+    window.canvas.flush_renders()
+    window.canvas.start_text_edit(text.id)
+    editor = window.canvas.editor
+    assert editor is not None
+    cursor = editor.text_item.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.text_item.setTextCursor(cursor)
+    type_text(window.canvas, " wörld 🎸")
+    assert text.text == "Hello wörld 🎸"
+    window.canvas.finish_text_edit()
+    assert window.canvas.editor is None
+    window.session.undo()  # one word per step
+    assert text.text in ("Hello wörld", "Hello")
+    while window.session.stack.can_undo() and text.id in [x.id for x in window.session.design.layers]:
+        if text.text == "Hello":
+            break
+        window.session.undo()
+    assert text.text == "Hello"
+
+
+def test_canvas_at_100_percent_equals_the_export(window):
+    """WYSIWYG: the canvas's scene drawn at 100 % is pixel-identical to the export renderer's image."""
+    design = window.session.design
+    window.canvas.flush_renders()
+    window.session.select([])
+    scene = window.canvas.scene()
+    window.canvas.overlay.setVisible(False)
+    image = QImage(design.width, design.height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    p = QPainter(image)
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+    from PySide6.QtCore import QRectF
+
+    scene.render(p, QRectF(0, 0, design.width, design.height), QRectF(0, 0, design.width, design.height))
+    p.end()
+    window.canvas.overlay.setVisible(True)
+    exported = Renderer().render_design(design, window.session.doc.assets)
+    a, b = qimage_to_pil(image), qimage_to_pil(exported)
+    assert a.size == b.size
+    from PIL import ImageChops
+
+    diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB"))
+    assert diff.getbbox() is None, f"canvas and export differ in {diff.getbbox()}"
