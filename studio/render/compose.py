@@ -77,7 +77,9 @@ class Renderer:
             self.errors[asset] = "The image is missing from this post."
             return None
         try:
-            img = downscaled(decode(data), WORKING_MAX_SIDE)
+            img = decode(data)
+            if max(img.size) > WORKING_MAX_SIDE:
+                img = downscaled(img, WORKING_MAX_SIDE)
         except ImageError as e:
             self.errors[asset] = e.message
             return None

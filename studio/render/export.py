@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from studio.core.colors import parse
 from studio.core.design import Design
 from studio.render.compose import Renderer
 from studio.render.encode import encode, encode_under
@@ -25,7 +26,9 @@ def export_design(design: Design, assets: Mapping[str, bytes], fmt: str = "jpeg"
     """Render at 100 % and encode. With max_bytes, the highest quality (and if needed a smaller size)
     that fits is chosen."""
     renderer = renderer or Renderer()
-    image = qimage_to_pil(renderer.render_design(design, assets, 1.0))  # the background as the canvas shows it
+    opaque = parse(design.background)[3] == 255
+    # the background as the canvas shows it; an opaque design goes to the encoder without an alpha channel
+    image = qimage_to_pil(renderer.render_design(design, assets, 1.0), "RGB" if opaque else "RGBA")
     if max_bytes:
         result = encode_under(image, fmt, max_bytes, quality=quality, background=design.background)
         scaled = result.scaled

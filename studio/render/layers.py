@@ -77,6 +77,12 @@ def crop_box(src_w: int, src_h: int, box_w: float, box_h: float, zoom: float, fx
     return cx - cw / 2, cy - ch / 2, cx + cw / 2, cy + ch / 2
 
 
+def _filter(ratio: float) -> Image.Resampling:
+    """Lanczos when shrinking (sharp, and cheap with reducing_gap); bicubic when enlarging, where Lanczos
+    costs twice as much and looks the same."""
+    return Image.Resampling.LANCZOS if ratio < 1.0 else Image.Resampling.BICUBIC
+
+
 def render_image(layer: ImageLayer, source: Image.Image, scale: float) -> RenderedLayer:
     """`source` is the decoded, adjusted RGBA image of the layer's asset."""
     img = _oriented(source, layer)
@@ -84,13 +90,13 @@ def render_image(layer: ImageLayer, source: Image.Image, scale: float) -> Render
     if layer.fit == "contain":
         ratio = min(w / img.width, h / img.height)
         tw, th = max(1, round(img.width * ratio)), max(1, round(img.height * ratio))
-        fitted = img.resize((tw, th), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        fitted = img.resize((tw, th), _filter(ratio), reducing_gap=3.0)
         canvas = Image.new("RGBA", (w, h), (0, 0, 0, 0))
         canvas.paste(fitted, ((w - tw) // 2, (h - th) // 2))
         img = canvas
     else:
         box = crop_box(img.width, img.height, w, h, layer.zoom, layer.focus_x, layer.focus_y)
-        img = img.resize((w, h), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+        img = img.resize((w, h), _filter(w / max(box[2] - box[0], 1e-6)), box=box, reducing_gap=3.0)
     qimg = pil_to_qimage(img)
     if layer.corner_radius > 0:
         rounded = QImage(qimg.size(), QImage.Format.Format_ARGB32_Premultiplied)

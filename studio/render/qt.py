@@ -23,12 +23,13 @@ def ensure_gui_app() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
-def qimage_to_pil(img: QImage) -> Image.Image:
-    """Premultiplied ARGB QImage -> straight-alpha RGBA Pillow image (copies)."""
-    rgba = img.convertToFormat(QImage.Format.Format_RGBA8888)
-    w, h = rgba.width(), rgba.height()
-    data = bytes(rgba.constBits())[: rgba.bytesPerLine() * h]
-    return Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", rgba.bytesPerLine(), 1).copy()
+def qimage_to_pil(img: QImage, mode: str = "RGBA") -> Image.Image:
+    """QImage -> straight-alpha RGBA Pillow image, or RGB (alpha dropped) for an opaque image (copies)."""
+    fmt = QImage.Format.Format_RGBA8888 if mode == "RGBA" else QImage.Format.Format_RGB888
+    conv = img.convertToFormat(fmt)
+    w, h = conv.width(), conv.height()
+    data = bytes(conv.constBits())[: conv.bytesPerLine() * h]
+    return Image.frombuffer(mode, (w, h), data, "raw", mode, conv.bytesPerLine(), 1)
 
 
 def pil_to_qimage(img: Image.Image) -> QImage:

@@ -134,8 +134,10 @@ def is_color_font(raw: QRawFont) -> bool:
     return _color_fonts[key]
 
 
-def _outline(runs: list[tuple[QPointF, QGlyphRun]], offset: QPointF) -> QPainterPath:
-    path = QPainterPath()
+def _outline(runs: list[tuple[QPointF, QGlyphRun]], offset: QPointF) -> list[QPainterPath]:
+    """The outline of every glyph that has one, in place. Stroking glyph by glyph is several times faster
+    than stroking one path of the whole text (Qt's rasterizer slows down on huge multi-part paths)."""
+    paths = []
     for origin, run in runs:
         raw = run.rawFont()
         if is_color_font(raw):
@@ -143,8 +145,8 @@ def _outline(runs: list[tuple[QPointF, QGlyphRun]], offset: QPointF) -> QPainter
         for glyph, pos in zip(run.glyphIndexes(), run.positions(), strict=False):
             glyph_path = raw.pathForGlyph(glyph)
             if not glyph_path.isEmpty():
-                path.addPath(glyph_path.translated(origin + pos + offset))
-    return path
+                paths.append(glyph_path.translated(origin + pos + offset))
+    return paths
 
 
 def render_text(layer: TextLayer, scale: float = 1.0) -> tuple[QImage, float, float]:
@@ -177,7 +179,8 @@ def render_text(layer: TextLayer, scale: float = 1.0) -> tuple[QImage, float, fl
         pen = QPen(qcolor(layer.stroke.color), stroke * 2)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        p.strokePath(_outline(runs, offset), pen)
+        for glyph_path in _outline(runs, offset):
+            p.strokePath(glyph_path, pen)
     p.setPen(qcolor(layer.color))
     for origin, run in runs:
         p.drawGlyphRun(origin + offset, run)
