@@ -51,9 +51,14 @@ def available_families() -> list[str]:
     return bundled + [f for f in system if f not in bundled]
 
 
-def has_family(family: str) -> bool:
+@cache
+def _families() -> frozenset[str]:
     register_fonts()
-    return family in QFontDatabase.families()
+    return frozenset(QFontDatabase.families())
+
+
+def has_family(family: str) -> bool:
+    return family in _families()
 
 
 def make_font(family: str, pixel_size: float, weight: int = 400, italic: bool = False,

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.caption_dock)
+        self.resizeDocks([self.caption_dock], [110], Qt.Orientation.Vertical)
+        self.resizeDocks([self.layers_dock, self.inspector_dock], [240, 340], Qt.Orientation.Horizontal)
         from studio.ui.actions import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)

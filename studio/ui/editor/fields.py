@@ -106,6 +106,8 @@ def check(path: str, on_edit: Callable[[str, Any], None], label: str) -> Field:
 
 def choice(path: str, on_edit: Callable[[str, Any], None], options: list[tuple[Any, str]]) -> Field:
     w = QComboBox()
+    w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    w.setMinimumContentsLength(8)
     for value, label in options:
         w.addItem(label, value)
     w.currentIndexChanged.connect(lambda i: on_edit(path, w.itemData(i)))

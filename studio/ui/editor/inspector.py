@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from studio.core.design import FORMATS, ImageLayer, Layer, ShapeLayer, TextLayer
 from studio.core.document import Change
 from studio.edit import ChangeFormat, SetDesign, SetLayers
 from studio.edit.commands import get_path
-from studio.render.fonts import available_families
+from studio.render.fonts import available_families, has_family
 from studio.render.text import missing_glyphs
 from studio.ui.editor import fields as f
 from studio.ui.editor.session import EditorSession
@@ -43,7 +43,8 @@ class Inspector(QScrollArea):
         self.session = session
         self.brand_colors = brand_colors
         self.setWidgetResizable(True)
-        self.setMinimumWidth(300)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(320)
         body = QWidget()
         self.box = QVBoxLayout(body)
         self.setWidget(body)
@@ -249,7 +250,12 @@ class Inspector(QScrollArea):
                 field.widget.setEnabled(not first.locked)
         if isinstance(first, TextLayer):
             missing = missing_glyphs(first) if first.text else 0
-            self.glyph_warning.setText(
-                self.tr("%n character(s) cannot be shown with any installed font.", "", missing) if missing else "")
+            warnings = []
+            if not has_family(first.font_family):
+                warnings.append(self.tr("The font “%s” is not installed on this computer; a similar font is "
+                                        "shown instead. Install it or choose another.") % first.font_family)
+            if missing:
+                warnings.append(self.tr("%n character(s) cannot be shown with any installed font.", "", missing))
+            self.glyph_warning.setText("\n".join(warnings))
         if isinstance(first, ImageLayer):
             self.image_error.setText(self.session.renderer.errors.get(first.asset, ""))
