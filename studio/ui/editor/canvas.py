@@ -48,6 +48,7 @@ class CanvasView(QGraphicsView):
         self.editor: InlineTextEditor | None = None
         self.snapping = True
         self._pending: list[LayerItem] = []
+        self._painted = False  # layers of a newly opened post render right after the first paint
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.timeout.connect(self._render_pending)
@@ -63,6 +64,13 @@ class CanvasView(QGraphicsView):
             self._pending.pop().render()
         if self._pending:
             self._render_timer.start(0)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._pending:
+                self._render_timer.start(0)
 
     def flush_renders(self) -> None:
         while self._pending:
@@ -93,7 +101,7 @@ class CanvasView(QGraphicsView):
         m = max(design.width, design.height)
         self._scene.setSceneRect(QRectF(-m, -m, design.width + 2 * m, design.height + 2 * m))
         self._on_selection(self.session.selection)
-        if self._pending:
+        if self._pending and self._painted:
             self._render_timer.start(0)
 
     def _on_change(self, change: Change) -> None:
