@@ -197,7 +197,7 @@ def write_ts(path: Path, language: str, messages: list[tuple[Message, ET.Element
     by_context: dict[str, list[tuple[Message, ET.Element | None]]] = {}
     for msg, tr in messages:
         by_context.setdefault(msg.context, []).append((msg, tr))
-    for context in sorted(by_context, key=lambda c: c.lower()):
+    for context in sorted(by_context):  # as lupdate sorts them
         lines += ["<context>", f"    <name>{_esc(context)}</name>"]
         for msg, tr in by_context[context]:
             lines.append('    <message numerus="yes">' if msg.numerus else "    <message>")
@@ -235,6 +235,20 @@ def merge(fresh_path: Path, ts_path: Path) -> int:
     for u in unresolved:
         print(f"warning: no context for tr() call at {u} (annotate the receiver with its class)", file=sys.stderr)
     by_place = {(loc, m.source): m.context for m in code for loc in m.locations}
+    by_file: dict[tuple[str, str], set[str]] = {}  # in case lupdate counts the lines of a call differently
+    for m in code:
+        for filename, _line in m.locations:
+            by_file.setdefault((filename, m.source), set()).add(m.context)
+
+    def context_of(msg: Message) -> str:
+        for loc in msg.locations:
+            if (loc, msg.source) in by_place:
+                return by_place[(loc, msg.source)]
+        for filename, _line in msg.locations:
+            contexts = by_file.get((filename, msg.source), set())
+            if len(contexts) == 1:
+                return next(iter(contexts))
+        return msg.context
 
     wanted: dict[tuple[str, str, str], Message] = {}
 
@@ -245,9 +259,7 @@ def merge(fresh_path: Path, ts_path: Path) -> int:
             wanted[msg.key] = msg
 
     for msg, _el in fresh:  # lupdate's messages, in the context they are looked up in
-        context = next((by_place[(loc, msg.source)] for loc in msg.locations if (loc, msg.source) in by_place),
-                       msg.context)
-        want(Message(context, msg.source, msg.comment, msg.numerus, list(msg.locations)))
+        want(Message(context_of(msg), msg.source, msg.comment, msg.numerus, list(msg.locations)))
     extracted = set(wanted)
     for msg in code:  # what lupdate missed (tr() inside f-strings)
         if msg.key not in extracted:

@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>app</name>
-    <message>
-        <location filename="../../studio/app.py" line="86"/>
-        <source>Content Studio closed unexpectedly. Restore the unsaved work of “%s”?</source>
-        <translation>Content Studio wurde unerwartet beendet. Die nicht gespeicherte Arbeit an „%s“ wiederherstellen?</translation>
-    </message>
-</context>
-<context>
     <name>BrandKitDialog</name>
     <message>
         <location filename="../../studio/ui/dialogs.py" line="101"/>
@@ -75,22 +67,22 @@
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../../studio/ui/editor/canvas.py" line="236"/>
+        <location filename="../../studio/ui/editor/canvas.py" line="244"/>
         <source>Rotate</source>
         <translation>Drehen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/canvas.py" line="263"/>
+        <location filename="../../studio/ui/editor/canvas.py" line="271"/>
         <source>Move</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/canvas.py" line="275"/>
+        <location filename="../../studio/ui/editor/canvas.py" line="283"/>
         <source>Resize</source>
         <translation>Größe ändern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/canvas.py" line="340"/>
+        <location filename="../../studio/ui/editor/canvas.py" line="348"/>
         <source>Nudge</source>
         <translation>Verschieben</translation>
     </message>
@@ -228,339 +220,344 @@
         <translation>Schwarz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="77"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="78"/>
         <source>Design</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="82"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="83"/>
         <source>Custom…</source>
         <translation>Eigenes Format…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="84"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="85"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="89"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="90"/>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="91"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="114"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="92"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="115"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="93"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="193"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="94"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="194"/>
         <source>Background</source>
         <translation>Hintergrund</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="94"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="95"/>
         <source>Show safe zones (story / reel)</source>
-        <translation>Sicherheitsbereiche zeigen (Story / Reel)</translation>
+        <translation>Sicherheitsbereiche (Story / Reel)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="99"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="100"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="101"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="102"/>
         <source>X</source>
         <translation>X</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="102"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="103"/>
         <source>Y</source>
         <translation>Y</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="103"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="104"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="104"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="105"/>
         <source>Height</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="105"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="106"/>
         <source>Rotation</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="106"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="107"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="109"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="111"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="110"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="112"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="113"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="114"/>
         <source>Font</source>
         <translation>Schrift</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="115"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="116"/>
         <source>Weight</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="116"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="117"/>
         <source>Italic</source>
         <translation>Kursiv</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="117"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="118"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="118"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
         <source>Align</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
         <source>Centre</source>
         <translation>Zentriert</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="121"/>
         <source>Justify</source>
         <translation>Blocksatz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="121"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
         <source>Vertical</source>
         <translation>Vertikal</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
         <source>Top</source>
         <translation>Oben</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
         <source>Middle</source>
         <translation>Mitte</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
         <source>Bottom</source>
         <translation>Unten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="124"/>
         <source>Line height</source>
         <translation>Zeilenhöhe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="124"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="125"/>
         <source>Letter spacing</source>
         <translation>Zeichenabstand</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="125"/>
-        <source>Shrink text to fit the box</source>
-        <translation>Text verkleinern, bis er hineinpasst</translation>
-    </message>
-    <message>
         <location filename="../../studio/ui/editor/inspector.py" line="126"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="174"/>
-        <source>Outline</source>
-        <translation>Kontur</translation>
+        <source>Shrink text to fit the box</source>
+        <translation>Bei Überlauf verkleinern</translation>
     </message>
     <message>
         <location filename="../../studio/ui/editor/inspector.py" line="127"/>
         <location filename="../../studio/ui/editor/inspector.py" line="175"/>
+        <source>Outline</source>
+        <translation>Kontur</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="128"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="176"/>
         <source>Outline colour</source>
         <translation>Konturfarbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="128"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="129"/>
         <source>Shadow</source>
         <translation>Schatten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="129"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="130"/>
         <source>Shadow offset X</source>
         <translation>Schatten X</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="130"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="131"/>
         <source>Shadow offset Y</source>
         <translation>Schatten Y</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="131"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="132"/>
         <source>Shadow blur</source>
-        <translation>Schattenunschärfe</translation>
+        <translation>Unschärfe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="132"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="133"/>
         <source>Shadow colour</source>
         <translation>Schattenfarbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="133"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="134"/>
         <source>Background box</source>
         <translation>Hintergrundfläche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="134"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="135"/>
         <source>Box colour</source>
         <translation>Flächenfarbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="135"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="136"/>
         <source>Box padding</source>
         <translation>Innenabstand</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="136"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="137"/>
         <source>Box corners</source>
         <translation>Flächenecken</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="143"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="144"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="145"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="146"/>
         <source>Replace image…</source>
         <translation>Bild ersetzen…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="148"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="149"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="149"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="150"/>
         <source>Fill the frame (crop)</source>
-        <translation>Rahmen füllen (zuschneiden)</translation>
+        <translation>Füllen (zuschneiden)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="149"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="150"/>
         <source>Show whole image</source>
         <translation>Ganzes Bild zeigen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="150"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="151"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="151"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="152"/>
         <source>Crop left/right</source>
         <translation>Ausschnitt links/rechts</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="152"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="153"/>
         <source>Crop up/down</source>
         <translation>Ausschnitt oben/unten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="153"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="154"/>
         <source>Flip horizontally</source>
         <translation>Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="154"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="155"/>
         <source>Flip vertically</source>
         <translation>Vertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="155"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="156"/>
         <source>Rotate 90°</source>
         <translation>Um 90° drehen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="158"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="159"/>
         <source>Brightness</source>
         <translation>Helligkeit</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="159"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="160"/>
         <source>Contrast</source>
         <translation>Kontrast</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="160"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="161"/>
         <source>Saturation</source>
         <translation>Sättigung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="161"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="162"/>
         <source>Blur</source>
         <translation>Unschärfe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="162"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="176"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="163"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="177"/>
         <source>Corners</source>
         <translation>Ecken</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="169"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="171"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="170"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="172"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="172"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="172"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="172"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
         <source>Line</source>
         <translation>Linie</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="174"/>
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="189"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="190"/>
         <source>Change %s</source>
         <translation>%s ändern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="210"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="212"/>
         <source>Rotate image</source>
         <translation>Bild drehen</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/editor/inspector.py" line="256"/>
+        <source>The font “%s” is not installed on this computer; a similar font is shown instead. Install it or choose another.</source>
+        <translation>Die Schrift „%s“ ist auf diesem Computer nicht installiert; stattdessen wird eine ähnliche Schrift angezeigt. Installieren Sie sie oder wählen Sie eine andere.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/editor/inspector.py" line="253"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="259"/>
         <source>%n character(s) cannot be shown with any installed font.</source>
         <translation>
             <numerusform>%n Zeichen kann mit keiner installierten Schrift dargestellt werden.</numerusform>
@@ -692,11 +689,13 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="49"/>
+        <location filename="../../studio/ui/main_window.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="50"/>
+        <location filename="../../studio/ui/main_window.py" line="137"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
@@ -896,170 +895,170 @@
         <translation>Der Text des Beitrags, der mit dem Bild veröffentlicht wird (Emojis willkommen)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="121"/>
+        <location filename="../../studio/ui/main_window.py" line="123"/>
         <source>Edit caption</source>
         <translation>Beitragstext bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="127"/>
+        <location filename="../../studio/ui/main_window.py" line="129"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="133"/>
+        <location filename="../../studio/ui/main_window.py" line="136"/>
         <source>&amp;Undo %s</source>
         <translation>&amp;Rückgängig: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134"/>
+        <location filename="../../studio/ui/main_window.py" line="137"/>
         <source>&amp;Redo %s</source>
         <translation>&amp;Wiederherstellen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148"/>
+        <location filename="../../studio/ui/main_window.py" line="151"/>
         <source>Save the changes to this post first?</source>
         <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="166"/>
+        <location filename="../../studio/ui/main_window.py" line="169"/>
         <source>Open post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="167"/>
-        <location filename="../../studio/ui/main_window.py" line="190"/>
+        <location filename="../../studio/ui/main_window.py" line="170"/>
+        <location filename="../../studio/ui/main_window.py" line="193"/>
         <source>Content Studio posts (*.studio)</source>
         <translation>Beiträge von Content Studio (*.studio)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="174"/>
+        <location filename="../../studio/ui/main_window.py" line="177"/>
         <source>Could not open the post</source>
         <translation>Der Beitrag konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="188"/>
-        <location filename="../../studio/ui/main_window.py" line="241"/>
+        <location filename="../../studio/ui/main_window.py" line="191"/>
+        <location filename="../../studio/ui/main_window.py" line="244"/>
         <source>Post</source>
         <translation>Beitrag</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189"/>
+        <location filename="../../studio/ui/main_window.py" line="192"/>
         <source>Save post</source>
         <translation>Beitrag speichern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206"/>
+        <location filename="../../studio/ui/main_window.py" line="209"/>
         <source>Could not save the post</source>
         <translation>Der Beitrag konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="215"/>
         <source>Saved %s</source>
         <translation>Gespeichert: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232"/>
+        <location filename="../../studio/ui/main_window.py" line="235"/>
         <source>Autosave failed: %s</source>
         <translation>Automatisches Speichern fehlgeschlagen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249"/>
+        <location filename="../../studio/ui/main_window.py" line="252"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249"/>
+        <location filename="../../studio/ui/main_window.py" line="252"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="265"/>
+        <location filename="../../studio/ui/main_window.py" line="268"/>
         <source>Exported %s (%s×%s, %s KB, quality %s)</source>
         <translation>Exportiert: %s (%s×%s, %s KB, Qualität %s)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="271"/>
+        <location filename="../../studio/ui/main_window.py" line="274"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="275"/>
+        <location filename="../../studio/ui/main_window.py" line="278"/>
         <source>Export cancelled</source>
         <translation>Export abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="287"/>
+        <location filename="../../studio/ui/main_window.py" line="290"/>
         <source>Add layer</source>
         <translation>Ebene hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="297"/>
+        <location filename="../../studio/ui/main_window.py" line="300"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="297"/>
+        <location filename="../../studio/ui/main_window.py" line="300"/>
         <source>Your text</source>
         <translation>Ihr Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="318"/>
+        <location filename="../../studio/ui/main_window.py" line="321"/>
         <source>Add image</source>
         <translation>Bild hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="325"/>
+        <location filename="../../studio/ui/main_window.py" line="328"/>
         <source>Could not add the image</source>
         <translation>Das Bild konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="334"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="339"/>
+        <location filename="../../studio/ui/main_window.py" line="342"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="347"/>
+        <location filename="../../studio/ui/main_window.py" line="350"/>
         <source>Add logo</source>
         <translation>Logo hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352"/>
+        <location filename="../../studio/ui/main_window.py" line="355"/>
         <source>Could not add the logo</source>
         <translation>Das Logo konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="358"/>
-        <location filename="../../studio/ui/main_window.py" line="369"/>
+        <location filename="../../studio/ui/main_window.py" line="361"/>
+        <location filename="../../studio/ui/main_window.py" line="372"/>
         <source>Replace image</source>
         <translation>Bild ersetzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="365"/>
+        <location filename="../../studio/ui/main_window.py" line="368"/>
         <source>Could not use the image</source>
         <translation>Das Bild kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="394"/>
+        <location filename="../../studio/ui/main_window.py" line="397"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="407"/>
+        <location filename="../../studio/ui/main_window.py" line="410"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434"/>
+        <location filename="../../studio/ui/main_window.py" line="437"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434"/>
+        <location filename="../../studio/ui/main_window.py" line="437"/>
         <source>Visibility</source>
         <translation>Sichtbarkeit</translation>
     </message>
@@ -1200,6 +1199,14 @@
         <location filename="../../studio/ui/dialogs.py" line="222"/>
         <source>Create</source>
         <translation>Erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../studio/app.py" line="96"/>
+        <source>Content Studio closed unexpectedly. Restore the unsaved work of “%s”?</source>
+        <translation>Content Studio wurde unerwartet beendet. Die nicht gespeicherte Arbeit an „%s“ wiederherstellen?</translation>
     </message>
 </context>
 </TS>

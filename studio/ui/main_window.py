@@ -132,8 +132,9 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         a["undo"].setEnabled(self.session.stack.can_undo())
         a["redo"].setEnabled(self.session.stack.can_redo())
-        a["undo"].setText(self.tr("&Undo %s") % self.session.stack.undo_text())
-        a["redo"].setText(self.tr("&Redo %s") % self.session.stack.redo_text())
+        undo, redo = self.session.stack.undo_text(), self.session.stack.redo_text()
+        a["undo"].setText(self.tr("&Undo %s") % undo if undo else self.tr("&Undo"))
+        a["redo"].setText(self.tr("&Redo %s") % redo if redo else self.tr("&Redo"))
 
     def _update_actions(self) -> None:
         if self.session is None:

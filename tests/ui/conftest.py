@@ -37,7 +37,3 @@ def window(qtbot, services):
     win.session.stack.set_clean()  # no "save changes?" question when the test closes it
     win.close()
     win.deleteLater()
-
-
-def layer_by_name(win, name: str):
-    return next(lay for lay in win.session.design.layers if lay.name == name)

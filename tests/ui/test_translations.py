@@ -43,6 +43,7 @@ def german(qt_app):
     before = set(qt_app.findChildren(QTranslator))
     assert install_translations(qt_app, "de") == "de"
     installed = [t for t in qt_app.findChildren(QTranslator) if t not in before]
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"
     yield installed
     for t in installed:
         qt_app.removeTranslator(t)
@@ -147,3 +148,39 @@ def test_dialogs_are_german_including_qts_own_buttons(window, tmp_path):
     assert names[0] == "Leer" and "Zitat" in names and "Tourdaten" in names
     for d in (export, kit, templates):
         d.deleteLater()
+
+
+def test_german_inspector_needs_no_more_width_than_english(german, qt_app):
+    """German words are longer: the inspector's widest rows (labels + check boxes) must still fit the dock,
+    whose horizontal scroll bar is off."""
+    from studio.core.design import ImageLayer, ShapeLayer, TextLayer
+    from studio.logic import new_document
+    from studio.render.compose import Renderer
+    from studio.ui.editor.inspector import Inspector
+    from studio.ui.editor.session import EditorSession
+
+    def widths() -> dict[str, tuple[int, int]]:
+        session = EditorSession(new_document("tour-dates"), Renderer())
+        inspector = Inspector(session, lambda: [])
+        inspector.resize(inspector.minimumWidth() + 20, 900)
+        inspector.show()
+        out = {}
+        for kind in (None, TextLayer, ImageLayer, ShapeLayer):
+            layers = [lay.id for lay in session.design.layers if kind and isinstance(lay, kind)][:1]
+            session.select(layers)
+            qt_app.processEvents()
+            out[kind.__name__ if kind else "design"] = (inspector.widget().minimumSizeHint().width(),
+                                                        inspector.viewport().width())
+        inspector.close()
+        inspector.deleteLater()
+        session.close()
+        return out
+
+    de = widths()
+    for t in german:
+        qt_app.removeTranslator(t)
+    en = widths()
+    for t in german:
+        qt_app.installTranslator(t)
+    for kind, (need, room) in de.items():
+        assert need <= max(room, en[kind][0]), f"{kind}: German needs {need} px, English {en[kind][0]}, room {room}"

@@ -10,7 +10,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import layer_by_name
 from PIL import Image
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QMessageBox
 
@@ -57,7 +56,8 @@ def test_format_change_from_the_inspector(window):
     d = window.session.design
     original = (d.width, d.height)
     combo: QComboBox = window.inspector.format_combo
-    idx = next(i for i in range(combo.count()) if combo.itemData(i) == (1080, 1920))
+    assert combo.currentText() and combo.currentIndex() == combo.findData(f"{d.width}x{d.height}")
+    idx = combo.findData("1080x1920")
     combo.setCurrentIndex(idx)
     combo.activated.emit(idx)
     d = window.session.design
@@ -216,7 +216,3 @@ def test_dark_theme_applies_a_dark_palette(window):
     finally:
         apply_theme(app, "light")
     assert app.palette().window().color().lightness() > 150
-
-
-def test_layer_by_name_helper(window):
-    assert layer_by_name(window, window.session.design.layers[0].name)

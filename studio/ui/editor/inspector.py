@@ -79,7 +79,7 @@ class Inspector(QScrollArea):
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("formatCombo")
         for fm in FORMATS:
-            self.format_combo.addItem(self.tr(fm.label), (fm.width, fm.height))
+            self.format_combo.addItem(self.tr(fm.label), f"{fm.width}x{fm.height}")
         self.format_combo.addItem(self.tr("Custom…"), None)
         self.format_combo.activated.connect(self._format_chosen)
         form.addRow(self.tr("Format"), self.format_combo)
@@ -197,7 +197,8 @@ class Inspector(QScrollArea):
     def _format_chosen(self, index: int) -> None:
         size = self.format_combo.itemData(index)
         if size is not None:
-            self._set_format(*size)
+            w, h = (int(v) for v in size.split("x"))
+            self._set_format(w, h)
 
     def _set_format(self, w: int, h: int) -> None:
         design = self.session.design
@@ -232,7 +233,7 @@ class Inspector(QScrollArea):
         self.group_shape.setVisible(kinds == {ShapeLayer})
         if not layers:
             fm = format_for(design.width, design.height)
-            idx = self.format_combo.findData((fm.width, fm.height)) if fm else self.format_combo.count() - 1
+            idx = self.format_combo.findData(f"{fm.width}x{fm.height}") if fm else self.format_combo.count() - 1
             self.format_combo.setCurrentIndex(idx)
             for s, v in ((self.custom_w, design.width), (self.custom_h, design.height)):
                 s.blockSignals(True)
