@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything Content Studio needs on this machine; safe to run again (it only does what is missing).
 #   scripts/setup.sh           system packages + Python environment for running the studio
-#   scripts/setup.sh --dev     ... plus what the test suite needs
+#   scripts/setup.sh --dev     ... plus the system packages the test suite needs
 # Prints the path of the Python interpreter to use on its last line.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,9 +40,10 @@ else
 fi
 
 # --- 2. Python environment, cached outside the clone, keyed by the requirements --------------
+# One environment serves the studio and the tests (the test tools are small; two environments of
+# Qt would not be).
 PY="${PYTHON:-python3}"
-REQ="$ROOT/requirements.txt"
-[ "$DEV" = 1 ] && REQ="$ROOT/requirements-dev.txt"
+REQ="$ROOT/requirements-dev.txt"
 KEY=$( { "$PY" -c 'import sys; print(sys.version)'; cat "$ROOT/requirements.txt" "$REQ"; } | sha256sum | cut -c1-16)
 VENV="$CACHE/venv-$KEY"
 if [ ! -f "$VENV/.complete" ]; then
