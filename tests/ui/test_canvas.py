@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 
 from studio.core.design import ShapeLayer, TextLayer
-from studio.edit import AddLayers
+from studio.edit import AddLayers, SetLayers
 from studio.render.compose import Renderer
 from studio.render.qt import qimage_to_pil
 
@@ -174,3 +174,52 @@ def test_canvas_at_100_percent_equals_the_export(window):
 
     diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB"))
     assert diff.getbbox() is None, f"canvas and export differ in {diff.getbbox()}"
+
+
+def test_typing_re_renders_only_the_text_layer(window):
+    text = TextLayer(name="T", text="Hi", x=100, y=600, w=600, h=120, font_size=60, color="#000000")
+    window.session.push(AddLayers(window.session.doc, [text]))
+    window.canvas.flush_renders()
+    window.canvas.start_text_edit(text.id)
+    rendered_keys = []
+    original = window.renderer._render
+
+    def spy(layer, assets, scale):
+        rendered_keys.append(layer.id)
+        return original(layer, assets, scale)
+
+    window.renderer._render = spy
+    type_text(window.canvas, "abc")
+    assert rendered_keys == [text.id] * 3
+
+
+def test_dropping_an_image_file_adds_a_layer_and_onto_a_photo_replaces_it(window, tmp_path):
+    from PIL import Image
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from studio.core.design import ImageLayer
+
+    path = tmp_path / "dropped.png"
+    Image.new("RGB", (300, 200), (0, 200, 0)).save(path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+
+    def drop_at(scene_x, scene_y):
+        view_pos = window.canvas.mapFromScene(QPointF(scene_x, scene_y))
+        win_pos = window.canvas.mapTo(window, view_pos)
+        event = QDropEvent(QPointF(win_pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                           Qt.KeyboardModifier.NoModifier)
+        window.dropEvent(event)
+
+    before = len(window.session.design.layers)
+    photos = [x for x in window.session.design.layers if isinstance(x, ImageLayer) and x.role == "photo"]
+    if photos:  # the quote template has a full-bleed photo: dropping onto it replaces its image
+        old = photos[0].asset
+        drop_at(5, 5)
+        assert photos[0].asset != old and len(window.session.design.layers) == before
+    window.session.push(SetLayers(window.session.doc, {lay.id: {"locked": True} for lay in photos}))
+    drop_at(5, 5)
+    assert len(window.session.design.layers) == before + 1
+    added = window.session.design.layers[-1]
+    assert isinstance(added, ImageLayer) and added.name == "dropped"
