@@ -13,7 +13,7 @@ from studio.core.template_parts import (
     ink,
     logo_asset,
     logo_layer,
-    photo,
+    photo_layer,
     pick,
     pill,
     rect,
@@ -22,14 +22,15 @@ from studio.core.template_parts import (
 )
 
 
-def quote(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def quote(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
           title: str | None = None) -> Design:
     """A quote on a light card over a photo: a big quotation mark, the quote, a rule and its author."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     d = Design(width=w, height=h, background=rgb(kit.primary))
-    if photo_key:
-        d.layers.append(photo(photo_key, 0, 0, w, h, focus_y=0.55))
+    if photo:
+        d.layers.append(photo_layer(photo, 0, 0, w, h, focus_y=0.55))
     inset = 0.03 * s
     card_w = f.inner_w - 2 * inset
     card_h = min(f.inner_h, card_w * 1.05)
@@ -65,9 +66,10 @@ def quote(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None
     return d
 
 
-def product_launch(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def product_launch(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
                    title: str | None = None) -> Design:
     """The product photo on one side (or on top), name, pitch, price and launch date on a light panel."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     panel = rgb(kit.light)
@@ -84,8 +86,8 @@ def product_launch(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: s
         area = (0, 0, w, split)
         col = (f.left, split + 0.8 * f.m, f.inner_w, f.bottom - split - 0.8 * f.m)
     ax, ay, aw, ah = area
-    if photo_key:
-        d.layers.append(photo(photo_key, ax, ay, aw, ah, focus_y=0.55))
+    if photo:
+        d.layers.append(photo_layer(photo, ax, ay, aw, ah, focus_y=0.55))
     else:
         d.layers.append(rect("Colour block", ax, ay, aw, ah, rgb(kit.secondary)))
         r = 0.36 * min(aw, ah)
@@ -128,15 +130,16 @@ def product_launch(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: s
     return d
 
 
-def sale(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def sale(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
          title: str | None = None) -> Design:
     """A loud discount: '-30%' huge inside a ring on the brand colour, the offer, a SHOP NOW button."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     base = rgb(kit.primary)
     d = Design(width=w, height=h, background=base)
-    if photo_key:
-        d.layers.append(photo(photo_key, 0, 0, w, h, saturation=-0.3))
+    if photo:
+        d.layers.append(photo_layer(photo, 0, 0, w, h, saturation=-0.3))
         d.layers.append(rect("Tint", 0, 0, w, h, alpha(base, 0.84)))
     fg = ink(base, kit)
     logo_key = logo_asset(kit, logo)
@@ -191,15 +194,16 @@ def sale(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
     return d
 
 
-def statement(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def statement(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
               title: str | None = None) -> Design:
     """A campaign statement set big and left-aligned beside an accent bar, with the campaign's hashtag."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     base = rgb(kit.secondary)
     d = Design(width=w, height=h, background=base)
-    if photo_key:
-        d.layers.append(photo(photo_key, 0, 0, w, h, brightness=-0.3, saturation=-0.5))
+    if photo:
+        d.layers.append(photo_layer(photo, 0, 0, w, h, brightness=-0.3, saturation=-0.5))
         d.layers.append(rect("Tint", 0, 0, w, h, alpha(base, 0.78)))
     fg = ink(base, kit)
     logo_key = logo_asset(kit, logo)
@@ -227,9 +231,10 @@ def statement(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | 
     return d
 
 
-def link_card(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def link_card(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
               title: str | None = None) -> Design:
     """A blog post card: the article photo on one side, category, title and the site's domain on the other."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     panel = rgb(kit.light)
@@ -246,8 +251,8 @@ def link_card(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | 
         area = (0, 0, w, split)
         col = (f.left, split + f.m, f.inner_w, f.bottom - split - f.m)
     ax, ay, aw, ah = area
-    if photo_key:
-        d.layers.append(photo(photo_key, ax, ay, aw, ah, focus_x=0.55))
+    if photo:
+        d.layers.append(photo_layer(photo, ax, ay, aw, ah, focus_x=0.55))
     else:
         d.layers.append(rect("Colour block", ax, ay, aw, ah, rgb(kit.primary)))
     accent = pick([kit.primary, kit.secondary, kit.dark], panel, 4.0)

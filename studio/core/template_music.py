@@ -15,7 +15,7 @@ from studio.core.template_parts import (
     logo_asset,
     logo_layer,
     mix,
-    photo,
+    photo_layer,
     pick,
     pill,
     rect,
@@ -38,15 +38,16 @@ def stack(heights: list[float], gap: float, top: float, bottom: float, valign: s
     return out
 
 
-def album_release(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def album_release(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
                   title: str | None = None) -> Design:
     """The cover art large on a blurred, darkened copy of itself, the album title and an OUT NOW label."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     d = Design(width=w, height=h, background=rgb(kit.secondary))
-    on = DARK_PHOTO if photo_key else rgb(kit.secondary)
-    if photo_key:
-        d.layers.append(photo(photo_key, 0, 0, w, h, name="Photo backdrop", blur=0.05 * s, brightness=-0.35,
+    on = DARK_PHOTO if photo else rgb(kit.secondary)
+    if photo:
+        d.layers.append(photo_layer(photo, 0, 0, w, h, name="Photo backdrop", blur=0.05 * s, brightness=-0.35,
                               saturation=0.1))
     fg = ink(on, kit)
     logo_key = logo_asset(kit, logo)
@@ -72,10 +73,10 @@ def album_release(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: st
         col_x, col_w = f.left, f.inner_w
         ys = [y0[0], *stack([title_h, pill_h, line_h], gap * 0.7, y0[2], y0[2] + bottom_h, "top")]
         align, anchor_x, anchor = "center", f.cx, "center"
-    block = rgb(kit.primary) if photo_key else rgb(kit.accent)
+    block = rgb(kit.primary) if photo else rgb(kit.accent)
     d.layers.append(rect("Cover shadow", cx + off, cy + off, c, c, block))
-    if photo_key:
-        d.layers.append(photo(photo_key, cx, cy, c, c, name="Cover art"))
+    if photo:
+        d.layers.append(photo_layer(photo, cx, cy, c, c, name="Cover art"))
     else:
         d.layers.append(rect("Cover art", cx, cy, c, c, rgb(kit.primary)))
         d.layers.append(rect("Cover sun", cx + c * 0.2, cy + c * 0.2, c * 0.6, c * 0.6, rgb(kit.accent),
@@ -110,15 +111,16 @@ TOUR_DATES = ("12.03   BERLIN · Columbiahalle\n14.03   HAMBURG · Große Freihe
               "19.03   PARIS · La Cigale\n22.03   LONDON · Roundhouse\n24.03   DUBLIN · Vicar Street")
 
 
-def tour_dates(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def tour_dates(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
                title: str | None = None) -> Design:
     """The band name over a concert photo, the tour's dates on a dark panel, a ticket call to action."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     d = Design(width=w, height=h, background=rgb(kit.dark))
-    if photo_key:
-        d.layers.append(photo(photo_key, 0, 0, w, h, brightness=-0.15, focus_y=0.45))
-    on = DARK_PHOTO if photo_key else rgb(kit.dark)
+    if photo:
+        d.layers.append(photo_layer(photo, 0, 0, w, h, brightness=-0.15, focus_y=0.45))
+    on = DARK_PHOTO if photo else rgb(kit.dark)
     fg = ink(on, kit)
     logo_key = logo_asset(kit, logo)
     gap = 0.035 * s
@@ -140,14 +142,14 @@ def tour_dates(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str |
         cta = (f.left, f.bottom - cta_h, f.inner_w)
     px, py, pw, ph = panel
     pad = 0.05 * s
-    panel_bg = rgb(kit.dark) if photo_key else rgb(kit.secondary)
+    panel_bg = rgb(kit.dark) if photo else rgb(kit.secondary)
     d.layers += [
         text("Headline", title or "THE MIDNIGHT ECHO", x, ys[0], head_w, head_h, family=kit.heading_font,
              size=0.2 * s, color=fg, weight=700, valign="bottom", line_height=0.92, shadow=soft_shadow(s, 0.7)),
         text("Tour line", "EUROPEAN TOUR 2025", x, ys[1], head_w, tour_h, family=kit.body_font, size=tour_h * 0.7,
              color=pick([kit.accent, kit.light], on, 4.5), weight=700, valign="middle", letter_spacing=0.012 * s,
              shadow=soft_shadow(s, 0.6), unbroken="lines"),
-        rect("Dates panel", px, py, pw, ph, alpha(panel_bg, 0.72 if photo_key else 1.0), radius=0.025 * s),
+        rect("Dates panel", px, py, pw, ph, alpha(panel_bg, 0.72 if photo else 1.0), radius=0.025 * s),
         rect("Panel accent", px, py + pad, 0.012 * s, ph - 2 * pad, rgb(kit.primary)),
         text("Dates", TOUR_DATES, px + pad, py + pad, pw - 2 * pad, ph - 2 * pad, family=kit.body_font,
              size=0.048 * s, color=ink(panel_bg, kit), weight=600, valign="middle", line_height=1.55, unbroken="lines"),
@@ -162,16 +164,17 @@ def tour_dates(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str |
     return d
 
 
-def event(kit: BrandKit, w: int, h: int, photo_key: str | None, logo: str | None,
+def event(kit: BrandKit, width: int, height: int, photo: str | None, logo: str | None,
           title: str | None = None) -> Design:
     """A night-out poster: a big two-line title over a city photo, the date on a coloured label, the venue."""
+    w, h = width, height
     f = frame(w, h)
     s = f.s
     d = Design(width=w, height=h, background=rgb(kit.secondary))
-    if photo_key:
-        d.layers.append(photo(photo_key, 0, 0, w, h, brightness=-0.12, saturation=0.1))
+    if photo:
+        d.layers.append(photo_layer(photo, 0, 0, w, h, brightness=-0.12, saturation=0.1))
         d.layers.append(rect("Tint", 0, 0, w, h, alpha(kit.secondary, 0.35)))
-    on = DARK_PHOTO if photo_key else rgb(kit.secondary)
+    on = DARK_PHOTO if photo else rgb(kit.secondary)
     fg = ink(on, kit)
     logo_key = logo_asset(kit, logo)
     gap = 0.04 * s

@@ -214,7 +214,7 @@ def rect(name: str, x: float, y: float, w: float, h: float, fill: str, radius: f
                       stroke=stroke or Stroke(), rotation=rotation)
 
 
-def photo(asset: str, x: float, y: float, w: float, h: float, name: str = "Photo", **kw: float) -> ImageLayer:
+def photo_layer(asset: str, x: float, y: float, w: float, h: float, name: str = "Photo", **kw: float) -> ImageLayer:
     return ImageLayer(name=name, asset=asset, role="photo", fit="cover", x=x, y=y, w=w, h=h, **kw)
 
 

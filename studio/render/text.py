@@ -51,16 +51,20 @@ class TextLayout:
     font_size: float  # the size used after auto-fit, in design pixels
     rect: QRectF  # where the text block sits, in layer pixels (scaled), relative to the box's top-left
     overflow: bool  # the text is taller than its box
+    words_whole: bool = False  # laid out without breaking words (see make_document)
 
 
-def make_document(layer: TextLayer, size: float, width: float) -> QTextDocument:
+def make_document(layer: TextLayer, size: float, width: float, words_whole: bool = False) -> QTextDocument:
+    """Lay the layer's text out at `size` in a box `width` wide. Words longer than the width break
+    anywhere, unless words_whole (auto-fit then shrinks the type until every word fits)."""
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(0)
     doc.setDefaultFont(make_font(layer.font_family, size, layer.weight, layer.italic, layer.letter_spacing
                                  * size / max(layer.font_size, 1e-6)))
     option = QTextOption(_ALIGN.get(layer.align, Qt.AlignmentFlag.AlignLeft))
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap if words_whole else
+                       QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
     doc.setPlainText(layer.text)
     if abs(layer.line_height - 1.0) > 1e-3:
@@ -82,19 +86,21 @@ def layout(layer: TextLayer, scale: float = 1.0) -> TextLayout:
     inner_w = max(1.0, (layer.w - 2 * pad) * scale)
     inner_h = max(1.0, (layer.h - 2 * pad) * scale)
     size = layer.font_size
-    doc = make_document(layer, size * scale, inner_w)
+    whole = layer.auto_fit  # auto-fit never splits a word: with whole words, idealWidth shows one too wide
+    doc = make_document(layer, size * scale, inner_w, whole)
     if layer.auto_fit and not _fits(doc, inner_w, inner_h):
         lo, hi = 4.0, size  # binary search of the largest size that fits, to 0.5 px
         best = None
         while hi - lo > 0.5:
             mid = (lo + hi) / 2
-            trial = make_document(layer, mid * scale, inner_w)
+            trial = make_document(layer, mid * scale, inner_w, whole)
             if _fits(trial, inner_w, inner_h):
                 lo, best = mid, trial
             else:
                 hi = mid
         size = lo
-        doc = best or make_document(layer, lo * scale, inner_w)
+        # nothing fits even at the smallest size: break words after all rather than spill out of the box
+        doc = best or make_document(layer, lo * scale, inner_w, words_whole=False)
     text_h = doc.size().height()
     top = pad * scale
     if layer.valign == "middle":
@@ -102,7 +108,8 @@ def layout(layer: TextLayer, scale: float = 1.0) -> TextLayout:
     elif layer.valign == "bottom":
         top += inner_h - text_h
     rect = QRectF(pad * scale, top, inner_w, text_h)
-    return TextLayout(doc, size, rect, text_h > inner_h + 0.5)
+    words_whole = doc.defaultTextOption().wrapMode() == QTextOption.WrapMode.WordWrap
+    return TextLayout(doc, size, rect, text_h > inner_h + 0.5, words_whole)
 
 
 def glyph_runs(doc: QTextDocument) -> list[tuple[QPointF, QGlyphRun]]:

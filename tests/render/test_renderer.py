@@ -202,3 +202,12 @@ def test_qcolor_helper_roundtrip():
     from studio.render.text import qcolor
 
     assert qcolor("#11223344") == QColor(0x11, 0x22, 0x33, 0x44)
+
+
+def test_auto_fit_shrinks_rather_than_split_a_word():
+    lay = TextLayer(text="COLUMBIAHALLE", font_family="Inter", font_size=120, w=500, h=400, auto_fit=True)
+    tl = layout(lay)
+    assert tl.doc.begin().layout().lineCount() == 1  # one line: the word is whole
+    assert tl.doc.idealWidth() <= 500 and tl.font_size < 120
+    plain = layout(TextLayer(text="COLUMBIAHALLE", font_family="Inter", font_size=120, w=500, h=400))
+    assert plain.doc.begin().layout().lineCount() >= 2  # without auto-fit a too-long word breaks

@@ -44,7 +44,7 @@ class InlineTextEditor:
                      lay.line_height, lay.letter_spacing)
         if signature != self._signature:
             self._signature = signature
-            doc = make_document(lay, tl.font_size, tl.rect.width())
+            doc = make_document(lay, tl.font_size, tl.rect.width(), tl.words_whole)
             doc.setUndoRedoEnabled(False)
             doc.setParent(self.text_item)
             cursor = QTextCursor(doc)
