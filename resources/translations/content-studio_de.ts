@@ -147,7 +147,7 @@
 <context>
     <name>InlineTextEditor</name>
     <message>
-        <location filename="../../studio/ui/editor/text_editor.py" line="83"/>
+        <location filename="../../studio/ui/editor/text_editor.py" line="88"/>
         <source>Type</source>
         <translation>Texteingabe</translation>
     </message>
@@ -1002,63 +1002,63 @@
         <translation>Ihr Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="321"/>
+        <location filename="../../studio/ui/main_window.py" line="333"/>
         <source>Add image</source>
         <translation>Bild hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="328"/>
+        <location filename="../../studio/ui/main_window.py" line="333"/>
         <source>Could not add the image</source>
         <translation>Das Bild konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337"/>
+        <location filename="../../studio/ui/main_window.py" line="344"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="342"/>
+        <location filename="../../studio/ui/main_window.py" line="349"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="350"/>
+        <location filename="../../studio/ui/main_window.py" line="357"/>
         <source>Add logo</source>
         <translation>Logo hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355"/>
+        <location filename="../../studio/ui/main_window.py" line="357"/>
         <source>Could not add the logo</source>
         <translation>Das Logo konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="361"/>
-        <location filename="../../studio/ui/main_window.py" line="372"/>
+        <location filename="../../studio/ui/main_window.py" line="364"/>
+        <location filename="../../studio/ui/main_window.py" line="369"/>
         <source>Replace image</source>
         <translation>Bild ersetzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="368"/>
+        <location filename="../../studio/ui/main_window.py" line="364"/>
         <source>Could not use the image</source>
         <translation>Das Bild kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="397"/>
+        <location filename="../../studio/ui/main_window.py" line="394"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="410"/>
+        <location filename="../../studio/ui/main_window.py" line="407"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="437"/>
+        <location filename="../../studio/ui/main_window.py" line="434"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="437"/>
+        <location filename="../../studio/ui/main_window.py" line="434"/>
         <source>Visibility</source>
         <translation>Sichtbarkeit</translation>
     </message>

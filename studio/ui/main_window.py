@@ -313,20 +313,27 @@ class MainWindow(QMainWindow):
         x, y = self._center_box(w, h)
         self._insert(ShapeLayer(name=shape.capitalize(), shape=shape, fill=kit.primary, x=x, y=y, w=w, h=h))
 
+    def _read_image(self, path: Path | None, title: str, failure: str) -> tuple[Path, bytes] | None:
+        """Ask for an image file unless `path` is given, and read it; a clear message if it is unusable."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, title, "", self.tr(IMAGE_FILTER))
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            return path, read_image_file(path)
+        except StudioError as e:
+            self.show_error(failure, e.message)
+            return None
+
     def add_image(self, path: Path | None = None, role: str = "photo", data: bytes | None = None) -> None:
         if self.session is None:
             return
         if data is None:
-            if path is None:
-                name, _ = QFileDialog.getOpenFileName(self, self.tr("Add image"), "", self.tr(IMAGE_FILTER))
-                if not name:
-                    return
-                path = Path(name)
-            try:
-                data = read_image_file(path)
-            except StudioError as e:
-                self.show_error(self.tr("Could not add the image"), e.message)
+            chosen = self._read_image(path, self.tr("Add image"), self.tr("Could not add the image"))
+            if chosen is None:
                 return
+            path, data = chosen
         info = probe(data)
         d = self.session.design
         key = self.session.doc.add_asset(data)
@@ -347,27 +354,17 @@ class MainWindow(QMainWindow):
         if kit.logo:
             self.add_image(role="logo", data=kit.logo)
         else:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Add logo"), "", self.tr(IMAGE_FILTER))
-            if name:
-                try:
-                    self.add_image(role="logo", data=read_image_file(Path(name)))
-                except StudioError as e:
-                    self.show_error(self.tr("Could not add the logo"), e.message)
+            chosen = self._read_image(None, self.tr("Add logo"), self.tr("Could not add the logo"))
+            if chosen is not None:
+                self.add_image(role="logo", data=chosen[1])
 
     def replace_image(self, layer_id: str, path: Path | None = None) -> None:
         if self.session is None:
             return
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Replace image"), "", self.tr(IMAGE_FILTER))
-            if not name:
-                return
-            path = Path(name)
-        try:
-            data = read_image_file(path)
-        except StudioError as e:
-            self.show_error(self.tr("Could not use the image"), e.message)
+        chosen = self._read_image(path, self.tr("Replace image"), self.tr("Could not use the image"))
+        if chosen is None:
             return
-        key = self.session.doc.add_asset(data)
+        key = self.session.doc.add_asset(chosen[1])
         self.session.push(SetLayers(self.session.doc, {layer_id: {"asset": key, "zoom": 1.0, "focus_x": 0.5,
                                                                   "focus_y": 0.5}}, self.tr("Replace image")))
 

@@ -8,7 +8,7 @@ and every keystroke updates the layer, which re-renders with its stroke, shadow 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from studio.core.design import TextLayer
@@ -16,6 +16,15 @@ from studio.edit import SetLayers
 from studio.render.text import layout, make_document
 from studio.ui.editor.items import LayerItem
 from studio.ui.editor.session import EditorSession
+
+
+def _invisible_ink(doc: QTextDocument) -> None:
+    """The editor's own glyphs are transparent: the rendered layer underneath shows the text."""
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(0, 0, 0, 0))
+    cursor.mergeCharFormat(fmt)
 
 
 class InlineTextEditor:
@@ -47,11 +56,7 @@ class InlineTextEditor:
             doc = make_document(lay, tl.font_size, tl.rect.width(), tl.words_whole)
             doc.setUndoRedoEnabled(False)
             doc.setParent(self.text_item)
-            cursor = QTextCursor(doc)
-            cursor.select(QTextCursor.SelectionType.Document)
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(0, 0, 0, 0))
-            cursor.mergeCharFormat(fmt)
+            _invisible_ink(doc)
             self._applying = True
             self.text_item.setDocument(doc)
             self.text_item.setTextWidth(tl.rect.width())
@@ -92,11 +97,7 @@ class InlineTextEditor:
             cursor = self.text_item.textCursor()
             pos = cursor.position()
             doc.setPlainText(lay.text)
-            c = QTextCursor(doc)
-            c.select(QTextCursor.SelectionType.Document)
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(0, 0, 0, 0))
-            c.mergeCharFormat(fmt)
+            _invisible_ink(doc)
             cursor = QTextCursor(doc)
             cursor.setPosition(min(pos, len(lay.text)))
             self.text_item.setTextCursor(cursor)
