@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--media", type=int, default=1, help="which design of the post (1 = first)")
 
     sub.add_parser("templates", help="list the templates")
+
+    c = sub.add_parser("check", help="the problems of a post on each target; exit 1 if any is an error")
+    c.add_argument("file", type=Path)
+    c.add_argument("--target", action="append", metavar="ID",
+                   help="a target id such as x, bluesky or instagram:story (repeatable; default: the post's "
+                        "targets, or all)")
+    c.add_argument("--json", action="store_true", help="print the result as JSON")
     return p
 
 
@@ -134,4 +141,21 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates}
+def cmd_check(args: argparse.Namespace) -> int:
+    from studio.checking import check_document, format_reports, require_targets
+    from studio.store.project_file import ProjectError, load
+
+    try:
+        require_targets(args.target or [])
+    except ValueError as e:  # the message lists the valid target ids
+        return _fail(str(e))
+    try:
+        doc = load(args.file)
+    except ProjectError as e:
+        return _fail(e.message)
+    reports = check_document(doc, args.target)
+    print(format_reports(reports, args.json))
+    return 1 if any(r.has_error for r in reports) else 0
+
+
+COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates, "check": cmd_check}

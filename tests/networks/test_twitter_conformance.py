@@ -1,0 +1,110 @@
+"""twitter-text's conformance suite (tests/fixtures/twitter-text, copied unchanged from upstream) run against
+studio.networks.text.twitter. The YAML is read at test time, as the suite's README asks, so an updated copy of the
+suite is picked up without editing this file.
+
+Groups run: the weighted counters of validate.yml and the URL extraction groups of extract.yml that counting
+depends on. The other groups (hashtags, mentions, cashtags, replies, the 140-character "tweets" and URL/username
+validation) test twitter-text APIs that the studio does not use.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from studio.networks.text.twitter import (
+    CONFIG_V2,
+    CONFIG_V3,
+    TwitterConfig,
+    extract_urls,
+    extract_urls_with_indices,
+    parse_tweet,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "twitter-text"
+
+
+def _tests(name: str) -> dict[str, list[dict[str, Any]]]:
+    return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))["tests"]
+
+
+VALIDATE = _tests("validate.yml")
+EXTRACT = _tests("extract.yml")
+CONFIG_FROM_FILE = TwitterConfig.from_json(json.loads((FIXTURES / "config-v3.json").read_text(encoding="utf-8")))
+
+# Upstream's own test runners count WeightedTweetsCounterTest with config v2 (no emoji parsing: a ZWJ family is
+# its code points, 4 emoji x 2 + 3 joiners x 1 = 11) and the two other groups with config v3 (the family is 2).
+COUNTER_GROUPS = {
+    "WeightedTweetsCounterTest": CONFIG_V2,
+    "WeightedTweetsWithDiscountedEmojiCounterTest": CONFIG_FROM_FILE,
+    "UnicodeDirectionalMarkerCounterTest": CONFIG_FROM_FILE,
+}
+URL_GROUPS = ("urls", "urls_with_indices", "urls_with_directional_markers", "tco_urls_with_params")
+FIELDS = {
+    "weightedLength": "weighted_length",
+    "valid": "valid",
+    "permillage": "permillage",
+    "displayRangeStart": "display_range_start",
+    "displayRangeEnd": "display_range_end",
+    "validRangeStart": "valid_range_start",
+    "validRangeEnd": "valid_range_end",
+}
+
+
+def _cases(suite: dict[str, list[dict[str, Any]]], groups: tuple[str, ...]) -> list[Any]:
+    return [
+        pytest.param(group, case, id=f"{group}-{i:02d}-{case['description']}")
+        for group in groups
+        for i, case in enumerate(suite[group])
+    ]
+
+
+def test_the_suite_is_there_and_not_empty():
+    for group in COUNTER_GROUPS:
+        assert len(VALIDATE[group]) >= 2, group
+    for group in URL_GROUPS:
+        assert len(EXTRACT[group]) >= 2, group
+    weighted = VALIDATE["WeightedTweetsCounterTest"] + VALIDATE["WeightedTweetsWithDiscountedEmojiCounterTest"]
+    assert len(weighted) >= 40
+
+
+def test_built_in_v3_config_is_the_published_one():
+    assert CONFIG_V3 == CONFIG_FROM_FILE
+    v2 = TwitterConfig(2, 280, 100, 200, 23, CONFIG_V3.ranges, emoji_parsing_enabled=False)
+    assert v2 == CONFIG_V2
+
+
+@pytest.mark.parametrize(("group", "case"), _cases(VALIDATE, tuple(COUNTER_GROUPS)))
+def test_weighted_counter(group: str, case: dict[str, Any]):
+    result = parse_tweet(case["text"], COUNTER_GROUPS[group])
+    got = {key: getattr(result, attr) for key, attr in FIELDS.items() if key in case["expected"]}
+    assert got == case["expected"]
+
+
+@pytest.mark.parametrize(("group", "case"), _cases(EXTRACT, URL_GROUPS))
+def test_url_extraction(group: str, case: dict[str, Any]):
+    if group in ("urls", "tco_urls_with_params"):
+        assert extract_urls(case["text"]) == case["expected"]
+    else:
+        got = [{"url": u.url, "indices": [u.start, u.end]} for u in extract_urls_with_indices(case["text"])]
+        assert got == case["expected"]
+
+
+def test_parse_tweet_defaults_to_v3():
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+    assert parse_tweet(family).weighted_length == 2
+    assert parse_tweet(family, CONFIG_V2).weighted_length == 11
+
+
+def test_urls_count_23_and_the_limit_is_280():
+    url = "https://example.com/" + "a" * 200
+    assert parse_tweet(url).weighted_length == 23
+    assert parse_tweet("x" * 257 + " " + url).weighted_length == 281
+    assert parse_tweet("x" * 280).valid
+    assert not parse_tweet("x" * 281).valid
+    assert not parse_tweet("").valid  # upstream: an empty post is not valid
+    assert parse_tweet("日" * 140).weighted_length == 280
