@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a target id such as x, bluesky or instagram:story (repeatable; default: the post's "
                         "targets, or all)")
     c.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    v = sub.add_parser("preview", help="draw a post the way one network shows it, as a PNG")
+    v.add_argument("file", type=Path)
+    v.add_argument("--target", required=True, metavar="ID", help="a target id such as x, bluesky or instagram:story")
+    v.add_argument("-o", "--output", type=Path, required=True, help="OUT.png")
+    v.add_argument("--theme", choices=("light", "dark"), default="light")
+    v.add_argument("--expanded", action="store_true", help="show the text past the network's '…more' fold")
+    v.add_argument("--width", type=int, default=420, help="the preview's width in pixels (200-2000, default 420)")
     return p
 
 
@@ -158,4 +166,48 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if any(r.has_error for r in reports) else 0
 
 
-COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates, "check": cmd_check}
+def cmd_preview(args: argparse.Namespace) -> int:
+    from studio.networks.registry import resolve
+    from studio.networks.validate import effective_text, text_limit, variant_for
+    from studio.preview import LinkCard, PreviewInput, render_preview
+    from studio.render.compose import Renderer
+    from studio.store.project_file import ProjectError, load
+
+    if not 200 <= args.width <= 2000:
+        return _fail("--width must be between 200 and 2000")
+    try:
+        network, caps = resolve(args.target)
+    except ValueError as e:  # the message lists the valid targets
+        return _fail(str(e))
+    try:
+        doc = load(args.file)
+    except ProjectError as e:
+        return _fail(e.message)
+    post = doc.post
+    renderer = Renderer()
+    media = [renderer.render_design(d, doc.assets) for d in post.designs()]
+    text = effective_text(post, caps.short_id)
+    variant = variant_for(post, caps.short_id)
+    inp = PreviewInput(
+        target=caps.short_id, text=text, media=media, thread=list(variant.thread) if variant else [],
+        link_card=LinkCard(url=post.link, state="offline") if post.link else None,  # the CLI never fetches
+        theme=args.theme, expanded=args.expanded, title=post.title,
+        count=network.count(text, caps.placement) if caps.text_limit is not None else None,
+        limit=text_limit(caps, post))
+    image = render_preview(inp, args.width)
+    tmp = args.output.with_name(args.output.name + ".part")
+    if not image.save(str(tmp), "PNG"):
+        tmp.unlink(missing_ok=True)
+        return _fail(f"could not write {args.output}")
+    try:
+        tmp.replace(args.output)
+    except OSError as e:
+        return _fail(f"could not write {args.output}: {e.strerror or e}")
+    for message in renderer.errors.values():
+        print(f"warning: an image was drawn as a placeholder: {message}", file=sys.stderr)
+    print(f"{args.output}: {caps.name} preview, {image.width()}x{image.height()} {args.theme}")
+    return 0
+
+
+COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates, "check": cmd_check,
+            "preview": cmd_preview}

@@ -689,13 +689,13 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="49"/>
-        <location filename="../../studio/ui/main_window.py" line="136"/>
+        <location filename="../../studio/ui/main_window.py" line="129"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="50"/>
-        <location filename="../../studio/ui/main_window.py" line="137"/>
+        <location filename="../../studio/ui/main_window.py" line="130"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
@@ -835,230 +835,219 @@
         <translation>Ein&amp;rasten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="91"/>
+        <location filename="../../studio/ui/actions.py" line="94"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="94"/>
+        <location filename="../../studio/ui/actions.py" line="97"/>
         <source>Like the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="94"/>
+        <location filename="../../studio/ui/actions.py" line="97"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="94"/>
+        <location filename="../../studio/ui/actions.py" line="97"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="100"/>
+        <location filename="../../studio/ui/actions.py" line="103"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="115"/>
+        <location filename="../../studio/ui/actions.py" line="118"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="128"/>
+        <location filename="../../studio/ui/actions.py" line="131"/>
         <source>Could not save the brand kit</source>
         <translation>Das Markenkit konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="40"/>
+        <location filename="../../studio/ui/main_window.py" line="42"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="58"/>
+        <location filename="../../studio/ui/main_window.py" line="60"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="60"/>
+        <location filename="../../studio/ui/main_window.py" line="62"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="62"/>
-        <source>Caption</source>
-        <translation>Beitragstext</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="66"/>
-        <source>The post&apos;s text: what goes out with the image (emoji welcome)</source>
-        <translation>Der Text des Beitrags, der mit dem Bild veröffentlicht wird (Emojis willkommen)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="123"/>
-        <source>Edit caption</source>
-        <translation>Beitragstext bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="129"/>
-        <source>Untitled</source>
-        <translation>Unbenannt</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="136"/>
-        <source>&amp;Undo %s</source>
-        <translation>&amp;Rückgängig: %s</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="137"/>
-        <source>&amp;Redo %s</source>
-        <translation>&amp;Wiederherstellen: %s</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="151"/>
-        <source>Save the changes to this post first?</source>
-        <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="169"/>
-        <source>Open post</source>
-        <translation>Beitrag öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="170"/>
-        <location filename="../../studio/ui/main_window.py" line="193"/>
-        <source>Content Studio posts (*.studio)</source>
-        <translation>Beiträge von Content Studio (*.studio)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="177"/>
-        <source>Could not open the post</source>
-        <translation>Der Beitrag konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="191"/>
-        <location filename="../../studio/ui/main_window.py" line="244"/>
+        <location filename="../../studio/ui/main_window.py" line="64"/>
         <source>Post</source>
         <translation>Beitrag</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192"/>
+        <location filename="../../studio/ui/main_window.py" line="69"/>
+        <source>Previews</source>
+        <translation>Vorschauen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="122"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="129"/>
+        <source>&amp;Undo %s</source>
+        <translation>&amp;Rückgängig: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="130"/>
+        <source>&amp;Redo %s</source>
+        <translation>&amp;Wiederherstellen: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="144"/>
+        <source>Save the changes to this post first?</source>
+        <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="162"/>
+        <source>Open post</source>
+        <translation>Beitrag öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="163"/>
+        <location filename="../../studio/ui/main_window.py" line="186"/>
+        <source>Content Studio posts (*.studio)</source>
+        <translation>Beiträge von Content Studio (*.studio)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="170"/>
+        <source>Could not open the post</source>
+        <translation>Der Beitrag konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="185"/>
         <source>Save post</source>
         <translation>Beitrag speichern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="209"/>
+        <location filename="../../studio/ui/main_window.py" line="202"/>
         <source>Could not save the post</source>
         <translation>Der Beitrag konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
         <source>Saved %s</source>
         <translation>Gespeichert: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="228"/>
         <source>Autosave failed: %s</source>
         <translation>Automatisches Speichern fehlgeschlagen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252"/>
+        <location filename="../../studio/ui/main_window.py" line="245"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252"/>
+        <location filename="../../studio/ui/main_window.py" line="245"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="268"/>
+        <location filename="../../studio/ui/main_window.py" line="261"/>
         <source>Exported %s (%s×%s, %s KB, quality %s)</source>
         <translation>Exportiert: %s (%s×%s, %s KB, Qualität %s)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="274"/>
+        <location filename="../../studio/ui/main_window.py" line="267"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="278"/>
+        <location filename="../../studio/ui/main_window.py" line="271"/>
         <source>Export cancelled</source>
         <translation>Export abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="290"/>
+        <location filename="../../studio/ui/main_window.py" line="283"/>
         <source>Add layer</source>
         <translation>Ebene hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="300"/>
+        <location filename="../../studio/ui/main_window.py" line="293"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="300"/>
+        <location filename="../../studio/ui/main_window.py" line="293"/>
         <source>Your text</source>
         <translation>Ihr Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="333"/>
+        <location filename="../../studio/ui/main_window.py" line="326"/>
         <source>Add image</source>
         <translation>Bild hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="333"/>
+        <location filename="../../studio/ui/main_window.py" line="326"/>
         <source>Could not add the image</source>
         <translation>Das Bild konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="344"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="349"/>
+        <location filename="../../studio/ui/main_window.py" line="342"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="357"/>
+        <location filename="../../studio/ui/main_window.py" line="350"/>
         <source>Add logo</source>
         <translation>Logo hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="357"/>
+        <location filename="../../studio/ui/main_window.py" line="350"/>
         <source>Could not add the logo</source>
         <translation>Das Logo konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364"/>
-        <location filename="../../studio/ui/main_window.py" line="369"/>
+        <location filename="../../studio/ui/main_window.py" line="357"/>
+        <location filename="../../studio/ui/main_window.py" line="362"/>
         <source>Replace image</source>
         <translation>Bild ersetzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364"/>
+        <location filename="../../studio/ui/main_window.py" line="357"/>
         <source>Could not use the image</source>
         <translation>Das Bild kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="394"/>
+        <location filename="../../studio/ui/main_window.py" line="387"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="407"/>
+        <location filename="../../studio/ui/main_window.py" line="400"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434"/>
+        <location filename="../../studio/ui/main_window.py" line="427"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434"/>
+        <location filename="../../studio/ui/main_window.py" line="427"/>
         <source>Visibility</source>
         <translation>Sichtbarkeit</translation>
     </message>
@@ -1066,6 +1055,118 @@
         <location filename="../../studio/ui/new_post.py" line="39"/>
         <source>Could not create the post</source>
         <translation>Der Beitrag konnte nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>PostPanel</name>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="47"/>
+        <source>The post&apos;s text: what goes out with the image (emoji welcome)</source>
+        <translation>Der Text des Beitrags, der mit dem Bild erscheint (Emoji willkommen)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="49"/>
+        <source>Caption</source>
+        <translation>Beitragstext</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="53"/>
+        <source>Post to</source>
+        <translation>Veröffentlichen auf</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="66"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="71"/>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="72"/>
+        <source>Own text for this network</source>
+        <translation>Eigener Text für dieses Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="81"/>
+        <source>#extra #hashtags for this network</source>
+        <translation>#weitere #Hashtags für dieses Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="83"/>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="86"/>
+        <source>First comment</source>
+        <translation>Erster Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="90"/>
+        <source>Further posts of a thread, separated by a line with ---</source>
+        <translation>Weitere Beiträge eines Threads, getrennt durch eine Zeile mit ---</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="92"/>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="153"/>
+        <source>Edit caption</source>
+        <translation>Beitragstext bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="160"/>
+        <source>Choose targets</source>
+        <translation>Ziele wählen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="184"/>
+        <source>Edit variant</source>
+        <translation>Variante bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCard</name>
+    <message>
+        <location filename="../../studio/ui/preview_panel.py" line="52"/>
+        <source>Click to expand or collapse the text</source>
+        <translation>Klicken, um den Text auf- oder zuzuklappen</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../studio/ui/preview_panel.py" line="104"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preview_panel.py" line="105"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preview_panel.py" line="202"/>
+        <source>Choose where this post goes under “Post to”.</source>
+        <translation>Wählen Sie unter „Veröffentlichen auf“, wohin dieser Beitrag geht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preview_panel.py" line="205"/>
+        <source>Fix the errors for %s before queueing.</source>
+        <translation>Beheben Sie die Fehler für %s, bevor Sie den Beitrag einplanen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/preview_panel.py" line="207"/>
+        <source>Ready for %n target(s).</source>
+        <translation>
+            <numerusform>Bereit für %n Ziel.</numerusform>
+            <numerusform>Bereit für %n Ziele.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

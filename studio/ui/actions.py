@@ -88,6 +88,9 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
                    checkable=True)
     snapping.setChecked(True)
     view.addAction(snapping)
+    view.addSeparator()
+    for dock in (w.layers_dock, w.inspector_dock, w.preview_dock, w.caption_dock):
+        view.addAction(dock.toggleViewAction())
     theme_menu = view.addMenu(tr("&Theme"))
     group = QActionGroup(w)
     current = w.services.library.get_setting("theme", "system")

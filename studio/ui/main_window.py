@@ -1,4 +1,5 @@
-"""The studio window: canvas in the middle, layers on the left, inspector on the right, caption below."""
+"""The studio window: canvas in the middle, layers on the left, inspector on the right, the post (caption,
+targets, variants) below."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QProgressDialog,
     QWidget,
 )
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from studio import APP_NAME
 from studio.core.design import FORMATS, ImageLayer, ShapeLayer, TextLayer
 from studio.core.document import Change, Document
-from studio.edit import AddLayers, DeleteLayers, MoveLayer, SetLayers, SetPost
+from studio.edit import AddLayers, DeleteLayers, MoveLayer, SetLayers
 from studio.edit.clipboard import MIME, copy_layers, duplicate, paste_layers
 from studio.logic import StudioError, read_image_file
 from studio.render.compose import Renderer
@@ -33,6 +33,8 @@ from studio.ui.editor.canvas import CanvasView
 from studio.ui.editor.inspector import Inspector
 from studio.ui.editor.layers_panel import LayersPanel
 from studio.ui.editor.session import EditorSession
+from studio.ui.post_panel import PostPanel
+from studio.ui.preview_panel import PreviewPanel
 from studio.ui.services import Services
 from studio.ui.tasks import TaskRunner
 
@@ -59,18 +61,17 @@ class MainWindow(QMainWindow):
         self.layers_dock.setObjectName("layersDock")
         self.inspector_dock = QDockWidget(self.tr("Properties"), self)
         self.inspector_dock.setObjectName("inspectorDock")
-        self.caption_dock = QDockWidget(self.tr("Caption"), self)
+        self.caption_dock = QDockWidget(self.tr("Post"), self)
         self.caption_dock.setObjectName("captionDock")
-        self.caption = QPlainTextEdit()
-        self.caption.setObjectName("caption")
-        self.caption.setPlaceholderText(self.tr("The post's text: what goes out with the image (emoji welcome)"))
-        self.caption.textChanged.connect(self._caption_typed)
-        self.caption.setMaximumHeight(140)
-        self.caption_dock.setWidget(self.caption)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.caption_dock)
-        self.resizeDocks([self.caption_dock], [110], Qt.Orientation.Vertical)
+        self.preview_dock = QDockWidget(self.tr("Previews"), self)
+        self.preview_dock.setObjectName("previewDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.preview_dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.caption_dock], [170], Qt.Orientation.Vertical)
         self.resizeDocks([self.layers_dock, self.inspector_dock], [240, 340], Qt.Orientation.Horizontal)
         from studio.ui.actions import build_actions
 
@@ -97,9 +98,10 @@ class MainWindow(QMainWindow):
         inspector.replace_image_requested.connect(self.replace_image)
         self.inspector = inspector
         self.inspector_dock.setWidget(inspector)
-        self.caption.blockSignals(True)
-        self.caption.setPlainText(doc.post.text)
-        self.caption.blockSignals(False)
+        self.post_panel = PostPanel(self.session)
+        self.caption_dock.setWidget(self.post_panel)
+        self.preview_panel = PreviewPanel(self.session)
+        self.preview_dock.setWidget(self.preview_panel)
         self.session.changed.connect(self._on_change)
         self.session.history_changed.connect(self._update_title)
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
@@ -112,16 +114,7 @@ class MainWindow(QMainWindow):
             self.services.library.add_recent(path)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "post" and self.session and self.caption.toPlainText() != self.session.doc.post.text:
-            self.caption.blockSignals(True)
-            self.caption.setPlainText(self.session.doc.post.text)
-            self.caption.blockSignals(False)
         self._update_actions()
-
-    def _caption_typed(self) -> None:
-        if self.session is not None:
-            self.session.push(SetPost(self.session.doc, {"text": self.caption.toPlainText()}, self.tr("Edit caption"),
-                                      merge_key="caption"))
 
     def _update_title(self) -> None:
         if self.session is None:

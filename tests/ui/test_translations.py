@@ -97,7 +97,8 @@ def test_menus_and_actions_are_german(window):
     assert a["brand"].text() == "&Markenkit…"
     assert a["theme_dark"].text() == "Dunkel"
     assert [window.layers_dock.windowTitle(), window.inspector_dock.windowTitle(),
-            window.caption_dock.windowTitle()] == ["Ebenen", "Eigenschaften", "Beitragstext"]
+            window.caption_dock.windowTitle(), window.preview_dock.windowTitle()] == \
+        ["Ebenen", "Eigenschaften", "Beitrag", "Vorschauen"]
     # the undo step of a canvas gesture is named in German too
     lay = next(lay for lay in window.session.design.layers if not lay.locked)
     window.session.select([lay.id])

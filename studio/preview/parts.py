@@ -1,0 +1,318 @@
+"""Pieces every layout uses: a sheet of stacked blocks (height follows the content), the avatar, one-line
+labels, the link card (with placeholders when it could not be fetched) and the counter strip."""
+
+from __future__ import annotations
+
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
+
+from studio.preview.media import cover, draw_media
+from studio.preview.model import Account, LinkCard, PreviewInput
+from studio.preview.richtext import Paragraph, font
+from studio.preview.style import Palette, Style
+
+PLACEHOLDER = {
+    "loading": "Loading link preview…",
+    "failed": "Link preview could not be loaded",
+    "offline": "Link preview not loaded (offline)",
+}
+_AVATAR_COLOURS = ("#5b7cfa", "#e5735b", "#3bab7a", "#c05bd6", "#e2a33b", "#3a9fc4", "#d65b8a", "#6c7a89")
+
+
+class Sheet:
+    """Blocks stacked top to bottom; each paints itself with the painter translated to its top."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.height = 0.0
+        self.blocks: list[tuple[float, Callable[[QPainter], None]]] = []
+
+    def add(self, height: float, paint: Callable[[QPainter], None] | None = None) -> float:
+        """Append a block; returns its top."""
+        top = round(self.height)  # whole pixels: cached glyphs and media stay sharp
+        if paint is not None:
+            self.blocks.append((top, paint))
+        self.height += height
+        return top
+
+    def add_cached(self, height: float, key: tuple, paint: Callable[[QPainter], None]) -> float:
+        """Append a block that looks the same on every keystroke: painted once per key, then copied."""
+        h = max(1, round(height))
+        return self.add(h, lambda p: p.drawImage(0, 0, cached((*key, self.width, h), self.width, h, paint)))
+
+    def image(self, bg: str) -> QImage:
+        img = QImage(self.width, max(1, round(self.height)), QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(QColor(bg))
+        p = QPainter(img)
+        p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                         | QPainter.RenderHint.SmoothPixmapTransform)
+        for top, paint in self.blocks:
+            p.save()
+            p.translate(0, top)
+            paint(p)
+            p.restore()
+        p.end()
+        return img
+
+
+# ----------------------------------------------------------------------------------------------- cached layers
+
+_layers: OrderedDict[tuple, QImage] = OrderedDict()
+
+
+def account_key(account: Account) -> tuple:
+    return account.avatar.cacheKey() if account.avatar is not None else None, account.name, account.handle
+
+
+def cached(key: tuple, width: int, height: int, paint: Callable[[QPainter], None], opaque: bool = False) -> QImage:
+    """A transparent layer painted once per key (headers, action rows, full-screen chrome): a keystroke only
+    lays out and draws the text."""
+    hit = _layers.get(key)
+    if hit is not None:
+        _layers.move_to_end(key)
+        return hit
+    img = QImage(max(1, width), max(1, height), QImage.Format.Format_RGB32 if opaque else
+                 QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(QColor(0, 0, 0, 255 if opaque else 0))
+    p = QPainter(img)
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                     | QPainter.RenderHint.SmoothPixmapTransform)
+    paint(p)
+    p.end()
+    _layers[key] = img
+    while len(_layers) > 160:
+        _layers.popitem(last=False)
+    return img
+
+
+# ----------------------------------------------------------------------------------------------- avatar
+
+_avatars: OrderedDict[tuple, QImage] = OrderedDict()
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("_", " ").split() if w[:1].isalnum()]
+    letters = "".join(w[0] for w in words[:2]).upper()
+    return letters or (name.strip()[:1].upper() or "?")
+
+
+def avatar_image(account: Account, size: int, shape: str = "round") -> QImage:
+    """The account's avatar (or initials on a colour from its handle), round or a rounded square; cached."""
+    key = (account.avatar.cacheKey() if account.avatar is not None else None, account.name, account.handle, size,
+           shape)
+    hit = _avatars.get(key)
+    if hit is not None:
+        _avatars.move_to_end(key)
+        return hit
+    img = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    p = QPainter(img)
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+    p.setPen(Qt.PenStyle.NoPen)
+    if account.avatar is not None and not account.avatar.isNull():
+        a = account.avatar
+        x, y, w, h = cover(a.width(), a.height(), 1.0)
+        brush = QBrush(a.copy(round(x), round(y), round(w), round(h)).scaled(
+            size, size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation))
+    else:
+        brush = QBrush(QColor(_AVATAR_COLOURS[zlib.crc32(account.handle.encode()) % len(_AVATAR_COLOURS)]))
+    p.setBrush(brush)
+    r = size / 2 if shape == "round" else size * 0.2
+    p.drawRoundedRect(QRectF(0, 0, size, size), r, r)
+    if account.avatar is None or account.avatar.isNull():
+        p.setPen(QColor("#ffffff"))
+        p.setFont(font(size * 0.4, 600))
+        p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(account.name))
+    p.end()
+    _avatars[key] = img
+    while len(_avatars) > 64:
+        _avatars.popitem(last=False)
+    return img
+
+
+def draw_avatar(p: QPainter, account: Account, x: float, y: float, size: int, shape: str = "round") -> None:
+    p.drawImage(QPointF(x, y), avatar_image(account, size, shape))
+
+
+# ----------------------------------------------------------------------------------------------- labels
+
+def label(p: QPainter, text: str, x: float, y: float, size: float, color: str, weight: int = 400,
+          max_width: float | None = None) -> float:
+    """One line of text with its top at y, elided to max_width; returns its advance width."""
+    f = font(size, weight)
+    fm = QFontMetricsF(f)
+    if max_width is not None and fm.horizontalAdvance(text) > max_width:
+        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, max_width))
+    p.setFont(f)
+    p.setPen(QColor(color))
+    p.drawText(QPointF(x, y + fm.ascent()), text)
+    return fm.horizontalAdvance(text)
+
+
+def text_width(text: str, size: float, weight: int = 400) -> float:
+    return QFontMetricsF(font(size, weight)).horizontalAdvance(text)
+
+
+def line_height(size: float, weight: int = 400) -> float:
+    return QFontMetricsF(font(size, weight)).height()
+
+
+def pill(p: QPainter, rect: QRectF, fill: str, text: str, color: str, size: float = 13, weight: int = 600,
+         outline: str = "") -> None:
+    p.setPen(QPen(QColor(outline), 1) if outline else Qt.PenStyle.NoPen)
+    p.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
+    p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    p.setFont(font(size, weight))
+    p.setPen(QColor(color))
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+# ----------------------------------------------------------------------------------------------- link card
+
+def domain(url: str) -> str:
+    try:
+        host = urlsplit(url if "://" in url else f"https://{url}").hostname or url
+    except ValueError:
+        host = url
+    return host.removeprefix("www.")
+
+
+def card_lines(card: LinkCard) -> tuple[str, str, str]:
+    """(domain, title, description) as the card shows them; a placeholder title for any state but "ok"."""
+    site = domain(card.url)
+    if card.state != "ok":
+        return site, PLACEHOLDER.get(card.state, PLACEHOLDER["failed"]), card.url
+    return site, card.title or site, card.description
+
+
+def link_card(card: LinkCard, style: Style, pal: Palette, width: float) -> tuple[float, Callable[[QPainter], None]]:
+    """The card as (height, paint); paint draws with the card's top-left at the origin.
+
+    "ok": the network's card (image over the text; X: the title on the image; Telegram and Discord: a bar at
+    the left, the image under the text). Any other state, or X's card without an image: a compact card with a
+    tile at the left, where a broken link (failed, offline) or three dots (loading) say what happened."""
+    site, title, desc = card_lines(card)
+    ok = card.state == "ok"
+    image = card.image if ok and card.image is not None and not card.image.isNull() else None
+    kind = style.card
+    if kind == "overlay" and image is not None:  # X: the image with the title on it, the domain under it
+        img_h = width / 1.91
+        return img_h + 22, lambda p: _overlay_card(p, image, site, title, width, img_h, style, pal)
+    barred = kind in ("telegram", "discord")
+    bar, pad = (4.0, 10.0) if barred else (0.0, 12.0)
+    tile = 0.0 if barred else (0.0 if ok and kind == "large" else 88.0)
+    text_w = width - bar - 2 * pad - tile
+    site_p = Paragraph(site.upper() if style.key == "facebook" else site, font(12.5), text_w, max_lines=1)
+    title_p = Paragraph(title, font(14.5, 600), text_w - (20 if barred and not ok else 0), max_lines=2)
+    desc_p = Paragraph(desc, font(13.5), text_w, max_lines=2) if desc else None
+    text_h = site_p.height + 3 + title_p.height + (3 + desc_p.height if desc_p else 0)
+    img_h = (width / 1.91 if kind == "large" else (width - bar - 2 * pad) / 1.91) if image is not None else 0.0
+    height = max(text_h + 2 * pad, tile) + img_h + (8 if barred and image is not None else 0)
+    radius = max(min(style.media_radius, 12.0), 4.0 if barred else 0.0)
+
+    def paint(p: QPainter) -> None:
+        p.setPen(QPen(QColor(pal.divider), 1) if not barred else Qt.PenStyle.NoPen)
+        p.setBrush(QColor(pal.card if barred or not ok else pal.bg))
+        p.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), radius, radius)
+        if bar:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(pal.accent if kind == "telegram" else pal.divider))
+            p.drawRoundedRect(QRectF(0, 0, bar, height), 2, 2)
+        y, x = 0.0, bar + pad + tile
+        if image is not None and not barred:
+            draw_media(p, image, cover(image.width(), image.height(), width / img_h), QRectF(0, 0, width, img_h),
+                       radius, corners="top")
+            p.setPen(QPen(QColor(pal.divider), 1))
+            p.drawLine(QPointF(0, img_h), QPointF(width, img_h))
+            y = img_h
+        if tile:
+            p.save()
+            p.setPen(QPen(QColor(pal.divider), 1))
+            p.drawLine(QPointF(tile, 0), QPointF(tile, height))
+            p.restore()
+            _state_glyph(p, card.state, QRectF(0, 0, tile, height), pal)
+        y += pad
+        p.setPen(QColor(pal.accent if kind == "telegram" else pal.secondary))
+        site_p.draw(p, x, y)
+        y += site_p.height + 3
+        title_x = x
+        if barred and not ok:
+            _state_glyph(p, card.state, QRectF(x - 2, y, 18, title_p.height / max(1, title_p.lines)), pal)
+            title_x += 20
+        p.setPen(QColor(pal.link if kind == "discord" and ok else pal.text))
+        title_p.draw(p, title_x, y)
+        y += title_p.height + 3
+        if desc_p:
+            p.setPen(QColor(pal.text if kind == "telegram" and ok else pal.secondary))
+            desc_p.draw(p, x, y)
+            y += desc_p.height
+        if image is not None and barred:
+            rect = QRectF(x, y + pad, width - bar - 2 * pad, img_h)
+            draw_media(p, image, cover(image.width(), image.height(), rect.width() / img_h), rect, 6)
+
+    return height, paint
+
+
+def _state_glyph(p: QPainter, state: str, rect: QRectF, pal: Palette) -> None:
+    """Three dots (loading) or a broken chain link (failed, offline) centred in rect."""
+    c = rect.center()
+    s = min(28.0, rect.height() * 0.7, rect.width() * 0.7)
+    p.save()
+    if state == "loading":
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(pal.secondary))
+        for i in (-1, 0, 1):
+            p.drawEllipse(QPointF(c.x() + i * s * 0.35, c.y()), s * 0.09, s * 0.09)
+    else:
+        p.setPen(QPen(QColor(pal.secondary), max(1.2, s / 14)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        gap = s * 0.16
+        p.drawRoundedRect(QRectF(c.x() - s * 0.5 - gap / 2, c.y() - s * 0.18, s * 0.5, s * 0.36), s * 0.18, s * 0.18)
+        p.drawRoundedRect(QRectF(c.x() + gap / 2, c.y() - s * 0.18, s * 0.5, s * 0.36), s * 0.18, s * 0.18)
+    p.restore()
+
+
+def _overlay_card(p: QPainter, image: QImage, site: str, title: str, width: float, img_h: float, style: Style,
+                  pal: Palette) -> None:
+    rect = QRectF(0, 0, width, img_h)
+    draw_media(p, image, cover(image.width(), image.height(), 1.91), rect, style.media_radius, pal.divider)
+    f = font(13)
+    fm = QFontMetricsF(f)
+    text = fm.elidedText(title, Qt.TextElideMode.ElideRight, width - 40)
+    box = QRectF(12, img_h - 12 - fm.height() - 4, fm.horizontalAdvance(text) + 12, fm.height() + 4)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(0, 0, 0, 150))
+    p.drawRoundedRect(box, 4, 4)
+    p.setFont(f)
+    p.setPen(QColor("#ffffff"))
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    label(p, f"From {site}", 2, img_h + 4, 13, pal.secondary)
+
+
+# ----------------------------------------------------------------------------------------------- counter
+
+COUNTER_H = 24.0
+
+
+def draw_counter(p: QPainter, top: float, width: int, inp: PreviewInput) -> None:
+    """ "count / limit" drawn small in a strip COUNTER_H high at `top` (red when over)."""
+    count, limit, theme = inp.count, inp.limit, inp.theme
+    p.fillRect(QRectF(0, top, width, COUNTER_H), QColor("#f4f5f7" if theme != "dark" else "#17181a"))
+    over = limit is not None and count is not None and count > limit
+    text = f"{count} / {limit}" if limit is not None else f"{count}"
+    p.setFont(font(12, 600 if over else 400))
+    p.setPen(QColor("#e0245e" if over else ("#6b7280" if theme != "dark" else "#9aa0a6")))
+    p.drawText(QRectF(0, top, width - 12, COUNTER_H), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+               text)
+
+
+def finish(sheet: Sheet, inp: PreviewInput, bg: str) -> QImage:
+    """The sheet as an image, with the counter strip under it when the input has a count."""
+    if inp.count is not None:
+        sheet.add(COUNTER_H, lambda p: draw_counter(p, 0, sheet.width, inp))
+    return sheet.image(bg)

@@ -1,0 +1,216 @@
+"""Previews: the post as each chosen network will show it, side by side, redrawn while the user types,
+with each target's counter and problems. Clicking a preview expands or collapses its text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.design import Design
+from studio.core.document import Change
+from studio.core.problem import Problem
+from studio.networks.registry import ALL_TARGETS, resolve
+from studio.networks.validate import MediaFacts, effective_text, measure, validate, variant_for
+from studio.preview import LinkCard, PreviewInput, render_preview
+from studio.ui.editor.session import EditorSession
+
+PREVIEW_WIDTH = 340
+MEDIA_SCALE = 0.5  # designs are drawn at half size for the previews (sharp at preview width, 4x cheaper)
+
+
+class _ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class PreviewCard(QWidget):
+    def __init__(self, target: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"preview-{target}")
+        self.target = target
+        self.expanded = False
+        self.cell: tuple[int, int] | None = None
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 8)
+        self.title = QLabel()
+        self.title.setObjectName("previewTitle")
+        self.image = _ClickableLabel()
+        self.image.setToolTip(self.tr("Click to expand or collapse the text"))
+        self.image.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        self.problems.setMaximumWidth(PREVIEW_WIDTH)
+        for w in (self.title, self.image, self.problems):
+            box.addWidget(w)
+        box.addStretch(1)
+
+    def show_result(self, name: str, count: int | None, limit: int | None, image: QImage,
+                    problems: list[Problem]) -> None:
+        over = count is not None and limit is not None and count > limit
+        counter = f" · <span style='color:{'#d9534f' if over else 'gray'}'>{count} / {limit}</span>" \
+            if count is not None and limit else ""
+        self.title.setText(f"<b>{name}</b>{counter}")
+        self.image.setPixmap(QPixmap.fromImage(image))
+        lines = []
+        for p in problems:
+            colour = "#d9534f" if p.is_error else "#c98a00"
+            mark = "⛔" if p.is_error else "⚠"
+            lines.append(f"<span style='color:{colour}'>{mark} {_escape(p.message)}</span>")
+        self.problems.setText("<br>".join(lines))
+        self.problems.setVisible(bool(lines))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class PreviewPanel(QWidget):
+    """Owns one card per chosen target; redraws on every change of the post (coalesced per event loop turn)."""
+
+    readiness_changed = Signal(bool)  # False while any target has an error (queueing is blocked)
+
+    def __init__(self, session: EditorSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("previewPanel")
+        self.session = session
+        self.theme = "light"
+        self.cards: dict[str, PreviewCard] = {}
+        self._media: list[QImage] | None = None
+        self.errors: dict[str, list[Problem]] = {}
+        self.redraws = 0
+        self._stale = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("previewSummary")
+        self.summary.setWordWrap(True)
+        bar.addWidget(self.summary, 1)
+        self.light = QRadioButton(self.tr("Light"))
+        self.dark = QRadioButton(self.tr("Dark"))
+        self.light.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.light)
+        group.addButton(self.dark)
+        self.dark.toggled.connect(lambda on: self.set_theme("dark" if on else "light"))
+        bar.addWidget(self.light)
+        bar.addWidget(self.dark)
+        outer.addLayout(bar)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.body = QWidget()
+        self.grid = QGridLayout(self.body)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.redraw)
+        session.changed.connect(self._on_change)
+        self.redraw()
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        self.redraw()
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind != "post":
+            self._media = None  # the design changed: render the media again
+        if self.isVisible():
+            self._timer.start(0)
+        else:
+            self._stale = True  # hidden previews cost nothing; they catch up when shown
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._timer.start(0)
+
+    def targets(self) -> list[str]:
+        chosen = []
+        for t in self.session.doc.post.targets:
+            try:
+                chosen.append(resolve(t)[1].short_id)
+            except ValueError:
+                continue
+        return [t for t in ALL_TARGETS if t in chosen]
+
+    def media_images(self) -> list[QImage]:
+        if self._media is None:
+            doc = self.session.doc
+            self._media = [self.session.renderer.render_design(d, doc.assets, MEDIA_SCALE) for d in doc.post.designs()]
+        return self._media
+
+    def _media_info(self, media) -> MediaFacts | None:
+        design: Design | None = media.design
+        if design is None:
+            return None
+        return MediaFacts(width=design.width, height=design.height, kind="image", format="jpeg")  # exported as JPEG
+
+    def redraw(self) -> None:
+        self._timer.stop()
+        self.redraws += 1
+        post = self.session.doc.post
+        targets = self.targets()
+        for t in [t for t in self.cards if t not in targets]:
+            self.cards.pop(t).deleteLater()
+        media = self.media_images()
+        self.errors = {}
+        columns = max(1, self.scroll.viewport().width() // (PREVIEW_WIDTH + 16))
+        for i, target in enumerate(targets):
+            card = self.cards.get(target)
+            if card is None:
+                card = PreviewCard(target)
+                card.image.clicked.connect(lambda c=card: self._toggle(c))
+                self.cards[target] = card
+            cell = (i // columns, i % columns)
+            if card.cell != cell:  # re-adding a widget on every keystroke would re-layout the whole panel
+                self.grid.addWidget(card, *cell)
+                card.cell = cell
+            network, caps = resolve(target)
+            m = measure(network, caps, post)
+            problems = validate(post, target, media_info=self._media_info)
+            variant = variant_for(post, target)
+            inp = PreviewInput(target=target, text=effective_text(post, target), media=media,
+                               thread=list(variant.thread) if variant else [],
+                               link_card=LinkCard(url=post.link, state="offline") if post.link else None,
+                               theme=self.theme, expanded=card.expanded, count=m.count, limit=m.limit)
+            card.show_result(caps.name, m.count, m.limit, render_preview(inp, PREVIEW_WIDTH), problems)
+            errors = [p for p in problems if p.is_error]
+            if errors:
+                self.errors[target] = errors
+        self._show_summary(targets)
+
+    def _show_summary(self, targets: list[str]) -> None:
+        if not targets:
+            self.summary.setText(self.tr("Choose where this post goes under “Post to”."))
+        elif self.errors:
+            names = ", ".join(resolve(t)[1].name for t in self.errors)
+            self.summary.setText(self.tr("Fix the errors for %s before queueing.") % names)
+        else:
+            self.summary.setText(self.tr("Ready for %n target(s).", "", len(targets)))
+        self.readiness_changed.emit(bool(targets) and not self.errors)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._timer.start(50)
+
+    def _toggle(self, card: PreviewCard) -> None:
+        card.expanded = not card.expanded
+        self.redraw()

@@ -1,0 +1,89 @@
+"""Targets, variants and live previews in the window; an error on one target blocks queueing."""
+
+from __future__ import annotations
+
+from studio.core.post import Variant
+from studio.edit import SetPost
+from studio.networks.registry import ALL_TARGETS
+
+
+def choose(window, targets):
+    window.session.push(SetPost(window.session.doc, {"targets": list(targets)}))
+    window.preview_panel.redraw()
+
+
+def test_ticking_targets_sets_the_post_targets_and_shows_their_previews(window):
+    panel = window.post_panel
+    panel.target_boxes["bluesky"].setChecked(True)
+    panel.target_boxes["instagram:feed"].setChecked(True)
+    assert window.session.doc.post.targets == ["bluesky", "instagram:feed"]
+    window.preview_panel.redraw()
+    assert set(window.preview_panel.cards) == {"bluesky", "instagram:feed"}
+    window.session.undo()
+    assert window.session.doc.post.targets == ["bluesky"]
+
+
+def test_typing_the_caption_updates_every_preview(window, qtbot):
+    choose(window, ["x", "bluesky", "mastodon"])
+    before = {t: c.image.pixmap().toImage() for t, c in window.preview_panel.cards.items()}
+    redraws = window.preview_panel.redraws
+    window.post_panel.caption.setPlainText("A whole new caption 🎸 with a link https://example.com #tour")
+    qtbot.waitUntil(lambda: window.preview_panel.redraws > redraws, timeout=2000)
+    for target, card in window.preview_panel.cards.items():
+        assert card.image.pixmap().toImage() != before[target], target
+    assert window.session.doc.post.text.startswith("A whole new caption")
+
+
+def test_a_variant_overrides_one_target_and_the_rest_follow_the_caption(window):
+    choose(window, ["x", "bluesky"])
+    panel = window.post_panel
+    panel.variant_target.setCurrentIndex(panel.variant_target.findData("x"))
+    panel.own_text.setChecked(True)
+    panel.variant_text.setPlainText("Short for X")
+    post = window.session.doc.post
+    assert post.variants["x"].text == "Short for X"
+    from studio.networks.validate import effective_text
+
+    assert effective_text(post, "x").startswith("Short for X")
+    assert effective_text(post, "bluesky") == post.text
+    panel.own_text.setChecked(False)
+    assert "x" not in post.variants or post.variants["x"].text is None
+
+
+def test_an_over_long_text_is_an_error_that_blocks_queueing_until_a_variant_fixes_it(window):
+    ready = []
+    window.preview_panel.readiness_changed.connect(ready.append)
+    window.session.push(SetPost(window.session.doc, {"text": "word " * 80}))  # 400 characters
+    choose(window, ["x", "mastodon"])
+    assert "x" in window.preview_panel.errors and "mastodon" not in window.preview_panel.errors
+    assert ready[-1] is False
+    assert "X" in window.preview_panel.summary.text()
+    variants = {"x": Variant(text="Shorter for X 🎸")}
+    window.session.push(SetPost(window.session.doc, {"variants": variants}))
+    window.preview_panel.redraw()
+    assert "x" not in window.preview_panel.errors
+    assert ready[-1] is True
+
+
+def test_clicking_a_preview_expands_the_folded_text(window):
+    window.session.push(SetPost(window.session.doc, {"text": "A long caption that goes on. " * 20}))
+    choose(window, ["instagram:feed"])
+    card = window.preview_panel.cards["instagram:feed"]
+    collapsed = card.image.pixmap().height()
+    card.image.clicked.emit()
+    assert card.expanded and card.image.pixmap().height() > collapsed
+
+
+def test_dark_previews(window):
+    choose(window, ["bluesky"])
+    light = window.preview_panel.cards["bluesky"].image.pixmap().toImage()
+    window.preview_panel.dark.setChecked(True)
+    dark = window.preview_panel.cards["bluesky"].image.pixmap().toImage()
+    assert dark.pixelColor(3, 3).lightness() < light.pixelColor(3, 3).lightness()
+
+
+def test_all_fourteen_targets_render(window):
+    choose(window, ALL_TARGETS)
+    assert len(window.preview_panel.cards) == 14
+    for card in window.preview_panel.cards.values():
+        assert card.image.pixmap().width() > 100
