@@ -3,6 +3,8 @@ with each target's counter and problems. Clicking a preview expands or collapses
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
@@ -19,11 +21,14 @@ from PySide6.QtWidgets import (
 from studio.core.design import Design
 from studio.core.document import Change
 from studio.core.problem import Problem
+from studio.networks.linkcard import CardCache, LinkCardError, first_link
 from studio.networks.registry import ALL_TARGETS, resolve
 from studio.networks.validate import MediaFacts, effective_text, measure, validate, variant_for
 from studio.preview import LinkCard, PreviewInput, render_preview
 from studio.ui.editor.session import EditorSession
+from studio.ui.tasks import TaskRunner
 
+LINK_FETCH_DELAY_MS = 700  # wait until the user stops typing a link before fetching its card
 PREVIEW_WIDTH = 340
 MEDIA_SCALE = 0.5  # designs are drawn at half size for the previews (sharp at preview width, 4x cheaper)
 
@@ -121,6 +126,15 @@ class PreviewPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.redraw)
+        # link cards: fetched in the background (never on the UI thread), cached, shown as loading meanwhile
+        self.card_cache = CardCache()
+        self.link_cards: dict[str, LinkCard] = {}
+        self._tasks = TaskRunner(self, max_threads=1)
+        self._link_timer = QTimer(self)
+        self._link_timer.setSingleShot(True)
+        self._link_timer.timeout.connect(self._fetch_link)
+        self._pending_url: str | None = None
+        self._failed_at: dict[str, float] = {}
         session.changed.connect(self._on_change)
         self.redraw()
 
@@ -171,6 +185,7 @@ class PreviewPanel(QWidget):
         for t in [t for t in self.cards if t not in targets]:
             self.cards.pop(t).deleteLater()
         media = self.media_images()
+        card_link = self.link_card(first_link(post.text, post.link))
         self.errors = {}
         columns = max(1, self.scroll.viewport().width() // (PREVIEW_WIDTH + 16))
         for i, target in enumerate(targets):
@@ -189,7 +204,7 @@ class PreviewPanel(QWidget):
             variant = variant_for(post, target)
             inp = PreviewInput(target=target, text=effective_text(post, target), media=media,
                                thread=list(variant.thread) if variant else [],
-                               link_card=LinkCard(url=post.link, state="offline") if post.link else None,
+                               link_card=card_link,
                                theme=self.theme, expanded=card.expanded, count=m.count, limit=m.limit)
             card.show_result(caps.name, m.count, m.limit, render_preview(inp, PREVIEW_WIDTH), problems)
             errors = [p for p in problems if p.is_error]
@@ -206,6 +221,42 @@ class PreviewPanel(QWidget):
         else:
             self.summary.setText(self.tr("Ready for %n target(s).", "", len(targets)))
         self.readiness_changed.emit(bool(targets) and not self.errors)
+
+    def link_card(self, url: str | None) -> LinkCard | None:
+        """The card for `url` as far as it is known; asks for it in the background when it is not."""
+        if not url:
+            return None
+        card = self.link_cards.get(url)
+        if card is not None and card.state != "ok" and time.monotonic() - self._failed_at.get(url, 0) > 60:
+            card = None  # try a failed link again after a minute
+        if card is None:
+            card = LinkCard(url=url, state="loading")
+            if url != self._pending_url:
+                self._pending_url = url
+                self._link_timer.start(LINK_FETCH_DELAY_MS)
+        return card
+
+    def _fetch_link(self) -> None:
+        url = self._pending_url
+        if url is None:
+            return
+        cache = self.card_cache
+        self._tasks.run(lambda progress: cache.fetch(url, progress=progress),
+                        on_done=lambda data: self._card_arrived(url, data),
+                        on_error=lambda e: self._card_failed(url, e))
+
+    def _card_arrived(self, url: str, data) -> None:
+        image = QImage.fromData(data.image) if data.image else None
+        self.link_cards[url] = LinkCard(url=url, title=data.title, description=data.description,
+                                        image=image if image is not None and not image.isNull() else None)
+        self._timer.start(0)
+
+    def _card_failed(self, url: str, error: Exception) -> None:
+        offline = isinstance(error, LinkCardError) and error.kind in ("offline", "timeout")
+        self.link_cards[url] = LinkCard(url=url, title=getattr(error, "message", str(error)),
+                                        state="offline" if offline else "failed")
+        self._failed_at[url] = time.monotonic()
+        self._timer.start(0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

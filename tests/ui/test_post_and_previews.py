@@ -87,3 +87,36 @@ def test_all_fourteen_targets_render(window):
     assert len(window.preview_panel.cards) == 14
     for card in window.preview_panel.cards.values():
         assert card.image.pixmap().width() > 100
+
+
+def test_link_cards_are_fetched_in_the_background_and_shown(window, qtbot):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    page = (b"<html><head><title>Fallback</title><meta property='og:title' content='Tour announcement'>"
+            b"<meta property='og:description' content='Six nights in March'></head><body></body></html>")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/tour"
+        window.session.push(SetPost(window.session.doc, {"text": "Read this", "link": url}))
+        choose(window, ["bluesky"])
+        panel = window.preview_panel
+        assert panel.link_cards.get(url) is None or panel.link_cards[url].state == "loading"
+        qtbot.waitUntil(lambda: url in panel.link_cards and panel.link_cards[url].state == "ok", timeout=10000)
+        assert panel.link_cards[url].title == "Tour announcement"
+    finally:
+        server.shutdown()
+        server.server_close()
