@@ -15,6 +15,17 @@ from studio.render.qt import ensure_gui_app
 _FAMILIES = {"feed": feed.render, "instagram": instagram.render, "fullscreen": fullscreen.render, "pin": pin.render,
              "chat": chat.render}
 MIN_WIDTH = 200
+SHOWN_PAST_LIMIT = 200  # characters drawn past the network's limit (the rest would be refused anyway)
+MAX_SHOWN = 3000  # and never more than this many (a long Facebook post is folded by the network anyway)
+
+
+def shown_text(text: str, limit: int | None) -> str:
+    """The part of the text a preview draws: a pasted novel must not take seconds per keystroke. Past the cap
+    the preview says how much more there is."""
+    cap = min(limit + SHOWN_PAST_LIMIT, MAX_SHOWN) if limit else MAX_SHOWN
+    if len(text) <= cap:
+        return text
+    return f"{text[:cap]}… [+{len(text) - cap:,} characters]"
 
 
 def render_preview(inp: PreviewInput, width: int = 420) -> QImage:
@@ -27,4 +38,7 @@ def render_preview(inp: PreviewInput, width: int = 420) -> QImage:
     media = [m for m in inp.media if not m.isNull() and m.width() > 0 and m.height() > 0]
     if len(media) != len(inp.media):
         inp = replace(inp, media=media)
+    text = shown_text(inp.text, caps.text_limit)
+    if text is not inp.text:
+        inp = replace(inp, text=text, thread=[shown_text(t, caps.text_limit) for t in inp.thread])
     return _FAMILIES[style.family](inp, caps, style, max(MIN_WIDTH, int(width)))

@@ -30,6 +30,7 @@ from studio.ui.tasks import TaskRunner
 
 LINK_FETCH_DELAY_MS = 700  # wait until the user stops typing a link before fetching its card
 PREVIEW_WIDTH = 340
+HUGE_TEXT = 20_000
 MEDIA_SCALE = 0.5  # designs are drawn at half size for the previews (sharp at preview width, 4x cheaper)
 
 
@@ -146,7 +147,8 @@ class PreviewPanel(QWidget):
         if change.kind != "post":
             self._media = None  # the design changed: render the media again
         if self.isVisible():
-            self._timer.start(0)
+            # exact counting of a pasted novel takes a while: with huge texts, redraw once typing pauses
+            self._timer.start(0 if len(self.session.doc.post.text) < HUGE_TEXT else 300)
         else:
             self._stale = True  # hidden previews cost nothing; they catch up when shown
 

@@ -197,3 +197,21 @@ def test_odd_input_still_draws(target):
         img = render_preview(PreviewInput(target, text, odd, thread=["", text], account=Account("", "", QImage()),
                                           link_card=LinkCard("", state="unknown"), count=0), 300)
         assert img.width() == 300 and not img.isNull()
+
+
+def test_a_pasted_novel_is_drawn_only_up_to_a_cap_and_quickly():
+    import time
+
+    from studio.networks.registry import ALL_TARGETS
+    from studio.preview import PreviewInput, render_preview
+    from studio.preview.preview import MAX_SHOWN, shown_text
+
+    text = "word " * 20_000  # 100,000 characters
+    assert shown_text(text, 280).endswith("characters]") and len(shown_text(text, 280)) < 600
+    assert len(shown_text(text, None)) < MAX_SHOWN + 40
+    assert shown_text("short", 280) == "short"
+    for target in ALL_TARGETS:
+        t = time.perf_counter()
+        img = render_preview(PreviewInput(target=target, text=text, media=[]))
+        assert img.height() < 20_000, target
+        assert time.perf_counter() - t < 2.0, target  # sanity guard only; the benchmark measures speed
