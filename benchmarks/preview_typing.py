@@ -24,7 +24,9 @@ TYPED = ("Six nights across Europe this March 🔥 Berlin, Hamburg, Amsterdam, P
          "Tickets: https://example.com/tour #tour2026 #livemusic @midnightecho see you there 🤘 ") * 3
 
 
-def keystrokes(window, app, chars: int, previews: bool) -> list[float]:
+def keystrokes(window, app, chars: int, previews: bool) -> tuple[list[float], list[float]]:
+    """Per keystroke: the time until the canvas and the previews in view are repainted, and the time until
+    every preview (also those scrolled out of view) is up to date."""
     from studio.edit import SetPost
 
     window.preview_dock.setVisible(previews)
@@ -33,7 +35,7 @@ def keystrokes(window, app, chars: int, previews: bool) -> list[float]:
     app.processEvents()
     session = window.session
     base = session.doc.post.text
-    times = []
+    times, complete = [], []
     for i in range(chars):
         t = time.perf_counter()
         session.push(SetPost(session.doc, {"text": base + TYPED[: i + 1]}, merge_key="caption"))
@@ -42,9 +44,12 @@ def keystrokes(window, app, chars: int, previews: bool) -> list[float]:
         if previews:
             window.preview_panel.repaint()
         times.append(time.perf_counter() - t)
+        if previews:
+            window.preview_panel.flush()  # what the idle timer does right after the keystroke
+        complete.append(time.perf_counter() - t)
     session.push(SetPost(session.doc, {"text": base}))
     app.processEvents()
-    return times
+    return times, complete
 
 
 def summary(times: list[float]) -> str:
@@ -64,16 +69,21 @@ def main() -> None:
     from studio.networks.registry import ALL_TARGETS
 
     window = build_window(app)
-    window.resize(1800, 1000)
+    window.resize(1800, 1100)
     window.show()
+    from PySide6.QtCore import Qt
+
+    window.resizeDocks([window.preview_dock], [740], Qt.Orientation.Horizontal)  # two columns of previews
     window.session.push(SetPost(window.session.doc, {"targets": list(ALL_TARGETS)}))
     app.processEvents()
     window.canvas.flush_renders()
     keystrokes(window, app, 10, True)  # warm up
-    hidden = keystrokes(window, app, args.chars, False)
-    shown = keystrokes(window, app, args.chars, True)
-    print(f"typing {args.chars} characters, caption + canvas, previews hidden: {summary(hidden)}")
-    print(f"typing {args.chars} characters, 14 previews visible:             {summary(shown)}  (goal p95 <= 16 ms)")
+    hidden, _ = keystrokes(window, app, args.chars, False)
+    shown, complete = keystrokes(window, app, args.chars, True)
+    on_screen = sum(1 for c in window.preview_panel.cards.values() if not c.visibleRegion().isEmpty())
+    print(f"typing {args.chars} characters, caption + canvas, previews hidden:   {summary(hidden)}")
+    print(f"  ... 14 previews, until the {on_screen} in view are repainted:       {summary(shown)}  (goal p95 <= 16 ms)")
+    print(f"  ... 14 previews, until all 14 are up to date (scrolled-out ones too): {summary(complete)}")
     window.session.stack.set_clean()
     window.close()
 

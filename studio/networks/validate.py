@@ -9,6 +9,7 @@ caller supplies (the CLI probes files); without one, designs give their size and
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -88,10 +89,27 @@ def text_limit(caps: Capabilities, post: Post) -> int | None:
     return caps.text_limit
 
 
+_COUNTS: OrderedDict[tuple[str, str, str], int] = OrderedDict()
+
+
+def _count(network: Network, caps: Capabilities, text: str) -> int:
+    """network.count, remembered for the last few texts: the editor asks for the counter and the validator
+    for the same text on every keystroke, and exact counting (twitter-text) is the costly part."""
+    key = (network.id, caps.placement, text)
+    if key in _COUNTS:
+        _COUNTS.move_to_end(key)
+        return _COUNTS[key]
+    count = network.count(text, caps.placement)
+    _COUNTS[key] = count
+    while len(_COUNTS) > 64:
+        _COUNTS.popitem(last=False)
+    return count
+
+
 def measure(network: Network, caps: Capabilities, post: Post) -> Measure:
     """The counter for one placement: what the editor shows and what `studio check` prints."""
     text, _ = _clean(effective_text(post, caps.target_id))
-    count = network.count(text, caps.placement) if caps.text_limit is not None else len(text)
+    count = _count(network, caps, text) if caps.text_limit is not None else len(text)
     if caps.text_bytes_limit is None:
         return Measure(count, text_limit(caps, post))
     return Measure(count, text_limit(caps, post), len(text.encode("utf-8")), caps.text_bytes_limit)

@@ -29,6 +29,7 @@ from studio.ui.editor.session import EditorSession
 from studio.ui.tasks import TaskRunner
 
 LINK_FETCH_DELAY_MS = 700  # wait until the user stops typing a link before fetching its card
+OFFSCREEN_DELAY_MS = 30
 PREVIEW_WIDTH = 340
 HUGE_TEXT = 20_000
 MEDIA_SCALE = 0.5  # designs are drawn at half size for the previews (sharp at preview width, 4x cheaper)
@@ -49,6 +50,7 @@ class PreviewCard(QWidget):
         self.setObjectName(f"preview-{target}")
         self.target = target
         self.expanded = False
+        self.pending: tuple | None = None  # what to draw when the card is next painted
         self.cell: tuple[int, int] | None = None
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 8)
@@ -123,10 +125,14 @@ class PreviewPanel(QWidget):
         self.grid = QGridLayout(self.body)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.scroll.setWidget(self.body)
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._offscreen_timer.start(0))
         outer.addWidget(self.scroll, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.redraw)
+        self._offscreen_timer = QTimer(self)
+        self._offscreen_timer.setSingleShot(True)
+        self._offscreen_timer.timeout.connect(self._paint_offscreen)
         # link cards: fetched in the background (never on the UI thread), cached, shown as loading meanwhile
         self.card_cache = CardCache()
         self.link_cards: dict[str, LinkCard] = {}
@@ -208,11 +214,41 @@ class PreviewPanel(QWidget):
                                thread=list(variant.thread) if variant else [],
                                link_card=card_link,
                                theme=self.theme, expanded=card.expanded, count=m.count, limit=m.limit)
-            card.show_result(caps.name, m.count, m.limit, render_preview(inp, PREVIEW_WIDTH), problems)
+            card.pending = (caps.name, m.count, m.limit, inp, problems)
+            if self._on_screen(card):
+                self._paint_card(card)
             errors = [p for p in problems if p.is_error]
             if errors:
                 self.errors[target] = errors
         self._show_summary(targets)
+        if any(c.pending for c in self.cards.values()):
+            self._offscreen_timer.start(OFFSCREEN_DELAY_MS)
+
+    def _on_screen(self, card: PreviewCard) -> bool:
+        """Cards scrolled out of view are drawn right after the keystroke, not during it."""
+        return card.image.pixmap().isNull() or not card.visibleRegion().isEmpty()
+
+    def _paint_card(self, card: PreviewCard) -> None:
+        name, count, limit, inp, problems = card.pending
+        card.pending = None
+        card.show_result(name, count, limit, render_preview(inp, PREVIEW_WIDTH), problems)
+
+    def _paint_offscreen(self) -> None:
+        """Bring the cards that are out of view up to date, a few at a time, between keystrokes."""
+        deadline = time.perf_counter() + 0.008
+        for card in self.cards.values():
+            if card.pending:
+                self._paint_card(card)
+                if time.perf_counter() > deadline:
+                    break
+        if any(c.pending for c in self.cards.values()):
+            self._offscreen_timer.start(0)
+
+    def flush(self) -> None:
+        """Draw every card now (tests, screenshots)."""
+        for card in self.cards.values():
+            if card.pending:
+                self._paint_card(card)
 
     def _show_summary(self, targets: list[str]) -> None:
         if not targets:

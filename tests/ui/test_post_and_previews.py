@@ -10,6 +10,7 @@ from studio.networks.registry import ALL_TARGETS
 def choose(window, targets):
     window.session.push(SetPost(window.session.doc, {"targets": list(targets)}))
     window.preview_panel.redraw()
+    window.preview_panel.flush()
 
 
 def test_ticking_targets_sets_the_post_targets_and_shows_their_previews(window):
@@ -29,6 +30,7 @@ def test_typing_the_caption_updates_every_preview(window, qtbot):
     redraws = window.preview_panel.redraws
     window.post_panel.caption.setPlainText("A whole new caption 🎸 with a link https://example.com #tour")
     qtbot.waitUntil(lambda: window.preview_panel.redraws > redraws, timeout=2000)
+    window.preview_panel.flush()
     for target, card in window.preview_panel.cards.items():
         assert card.image.pixmap().toImage() != before[target], target
     assert window.session.doc.post.text.startswith("A whole new caption")
@@ -61,6 +63,7 @@ def test_an_over_long_text_is_an_error_that_blocks_queueing_until_a_variant_fixe
     variants = {"x": Variant(text="Shorter for X 🎸")}
     window.session.push(SetPost(window.session.doc, {"variants": variants}))
     window.preview_panel.redraw()
+    window.preview_panel.flush()
     assert "x" not in window.preview_panel.errors
     assert ready[-1] is True
 
@@ -71,6 +74,7 @@ def test_clicking_a_preview_expands_the_folded_text(window):
     card = window.preview_panel.cards["instagram:feed"]
     collapsed = card.image.pixmap().height()
     card.image.clicked.emit()
+    window.preview_panel.flush()
     assert card.expanded and card.image.pixmap().height() > collapsed
 
 
@@ -78,6 +82,7 @@ def test_dark_previews(window):
     choose(window, ["bluesky"])
     light = window.preview_panel.cards["bluesky"].image.pixmap().toImage()
     window.preview_panel.dark.setChecked(True)
+    window.preview_panel.flush()
     dark = window.preview_panel.cards["bluesky"].image.pixmap().toImage()
     assert dark.pixelColor(3, 3).lightness() < light.pixelColor(3, 3).lightness()
 

@@ -40,6 +40,9 @@ class LayerItem(QGraphicsItem):
         self.renderer = renderer
         self.assets = assets
         self.rendered: RenderedLayer | None = None
+        # the view keeps each layer as it looks at the current zoom: repainting the canvas (a caption
+        # keystroke, a moving neighbour) blits instead of rescaling full-size layer images
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.sync(render=render_now)
 
     @property
