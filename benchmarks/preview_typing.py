@@ -82,7 +82,7 @@ def main() -> None:
     shown, complete = keystrokes(window, app, args.chars, True)
     on_screen = sum(1 for c in window.preview_panel.cards.values() if not c.visibleRegion().isEmpty())
     print(f"typing {args.chars} characters, caption + canvas, previews hidden:   {summary(hidden)}")
-    print(f"  ... 14 previews, until the {on_screen} in view are repainted:       {summary(shown)}  (goal p95 <= 16 ms)")
+    print(f"  ... 14 previews, until the {on_screen} in view are repainted: {summary(shown)}  (goal p95 <= 16 ms)")
     print(f"  ... 14 previews, until all 14 are up to date (scrolled-out ones too): {summary(complete)}")
     window.session.stack.set_clean()
     window.close()
