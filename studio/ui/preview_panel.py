@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from studio.core.design import Design
 from studio.core.document import Change
 from studio.core.problem import Problem
-from studio.networks.linkcard import CardCache, LinkCardError, first_link
 from studio.networks.registry import ALL_TARGETS, resolve
 from studio.networks.validate import MediaFacts, effective_text, measure, validate, variant_for
 from studio.preview import LinkCard, PreviewInput, render_preview
@@ -134,7 +133,7 @@ class PreviewPanel(QWidget):
         self._offscreen_timer.setSingleShot(True)
         self._offscreen_timer.timeout.connect(self._paint_offscreen)
         # link cards: fetched in the background (never on the UI thread), cached, shown as loading meanwhile
-        self.card_cache = CardCache()
+        self.card_cache = None  # made with the first link (importing requests costs start-up time)
         self.link_cards: dict[str, LinkCard] = {}
         self._tasks = TaskRunner(self, max_threads=1)
         self._link_timer = QTimer(self)
@@ -143,7 +142,7 @@ class PreviewPanel(QWidget):
         self._pending_url: str | None = None
         self._failed_at: dict[str, float] = {}
         session.changed.connect(self._on_change)
-        self.redraw()
+        self._stale = True  # drawn when first shown
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme
@@ -192,6 +191,11 @@ class PreviewPanel(QWidget):
         targets = self.targets()
         for t in [t for t in self.cards if t not in targets]:
             self.cards.pop(t).deleteLater()
+        if not targets:
+            self._show_summary(targets)
+            return
+        from studio.networks.linkcard import first_link
+
         media = self.media_images()
         card_link = self.link_card(first_link(post.text, post.link))
         self.errors = {}
@@ -275,9 +279,13 @@ class PreviewPanel(QWidget):
         return card
 
     def _fetch_link(self) -> None:
+        from studio.networks.linkcard import CardCache
+
         url = self._pending_url
         if url is None:
             return
+        if self.card_cache is None:
+            self.card_cache = CardCache()
         cache = self.card_cache
         self._tasks.run(lambda progress: cache.fetch(url, progress=progress),
                         on_done=lambda data: self._card_arrived(url, data),
@@ -290,7 +298,7 @@ class PreviewPanel(QWidget):
         self._timer.start(0)
 
     def _card_failed(self, url: str, error: Exception) -> None:
-        offline = isinstance(error, LinkCardError) and error.kind in ("offline", "timeout")
+        offline = getattr(error, "kind", "") in ("offline", "timeout")
         self.link_cards[url] = LinkCard(url=url, title=getattr(error, "message", str(error)),
                                         state="offline" if offline else "failed")
         self._failed_at[url] = time.monotonic()
