@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio import APP_NAME, __version__
@@ -71,6 +72,9 @@ def build_window(app: QApplication, file: Path | None = None):
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Content Studio")
+    # the canvas keeps each layer as drawn at the current zoom (QGraphicsItem device cache): Qt's default
+    # 10 MB pixmap cache holds less than one 1080x1350 design's layers
+    QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 128 * 1024))
     try:
         library = Library.open(paths.data_dir())
     except LibraryError as e:

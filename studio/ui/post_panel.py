@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,8 +94,14 @@ class PostPanel(QWidget):
         form.addRow(self.thread_label, self.thread)
         outer.addWidget(variant, 4)
 
+        # the variant editor mirrors the caption a moment after typing (not on every keystroke)
+        self._variant_timer = QTimer(self)
+        self._variant_timer.setSingleShot(True)
+        self._variant_timer.setInterval(120)
+        self._variant_timer.timeout.connect(self.refresh_variant)
         session.changed.connect(self._on_change)
         self.refresh()
+        self.refresh_variant()
 
     # --- model -> widgets -------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
@@ -109,15 +116,17 @@ class PostPanel(QWidget):
         chosen = {resolve(t)[1].short_id for t in post.targets if _known(t)}
         for target, box in self.target_boxes.items():
             box.setChecked(target in chosen)
-        current = self.variant_target.currentData()
-        self.variant_target.clear()
-        for target in ALL_TARGETS:
-            if target in chosen:
+        listed = [self.variant_target.itemData(i) for i in range(self.variant_target.count())]
+        wanted = [t for t in ALL_TARGETS if t in chosen]
+        if listed != wanted:  # rebuilt only when the targets change, not on every keystroke
+            current = self.variant_target.currentData()
+            self.variant_target.clear()
+            for target in wanted:
                 self.variant_target.addItem(target_label(target), target)
-        idx = self.variant_target.findData(current)
-        self.variant_target.setCurrentIndex(max(0, idx))
+            idx = self.variant_target.findData(current)
+            self.variant_target.setCurrentIndex(max(0, idx))
         self._updating = False
-        self.refresh_variant()
+        self._variant_timer.start()
 
     def refresh_variant(self) -> None:
         target = self.variant_target.currentData()

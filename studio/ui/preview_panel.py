@@ -50,6 +50,8 @@ class PreviewCard(QWidget):
         self.target = target
         self.expanded = False
         self.pending: tuple | None = None  # what to draw when the card is next painted
+        self.count: int | None = None  # the counter shown
+        self.limit: int | None = None
         self.cell: tuple[int, int] | None = None
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 8)
@@ -68,6 +70,7 @@ class PreviewCard(QWidget):
 
     def show_result(self, name: str, count: int | None, limit: int | None, image: QImage,
                     problems: list[Problem]) -> None:
+        self.count, self.limit = count, limit
         over = count is not None and limit is not None and count > limit
         counter = f" · <span style='color:{'#d9534f' if over else 'gray'}'>{count} / {limit}</span>" \
             if count is not None and limit else ""

@@ -125,3 +125,24 @@ def test_link_cards_are_fetched_in_the_background_and_shown(window, qtbot):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_studio_check_agrees_with_the_previews(window, tmp_path, capsys):
+    import json
+
+    from studio.cli import main
+
+    text = "Tour news 🎸 https://example.com/tour #tour #live " + "more words " * 30  # over X's 280
+    window.session.push(SetPost(window.session.doc, {"text": text}))
+    targets = ["x", "mastodon", "bluesky", "threads", "instagram:feed", "instagram:story"]
+    choose(window, targets)
+    path = tmp_path / "post.studio"
+    assert window._save_to(path)
+    capsys.readouterr()
+    code = main(["check", str(path), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    cli_errors = {r["target"] for r in report if any(p["severity"] == "error" for p in r["problems"])}
+    assert cli_errors == set(window.preview_panel.errors) and "x" in cli_errors
+    assert code == 1
+    counts = {r["target"]: r["count"] for r in report}
+    assert counts["x"] == window.preview_panel.cards["x"].count > 280
