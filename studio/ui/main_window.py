@@ -33,8 +33,6 @@ from studio.ui.editor.canvas import CanvasView
 from studio.ui.editor.inspector import Inspector
 from studio.ui.editor.layers_panel import LayersPanel
 from studio.ui.editor.session import EditorSession
-from studio.ui.post_panel import PostPanel
-from studio.ui.preview_panel import PreviewPanel
 from studio.ui.services import Services
 from studio.ui.tasks import TaskRunner
 
@@ -53,6 +51,8 @@ class MainWindow(QMainWindow):
         self.canvas: CanvasView | None = None
         self._autosaved_revision = -1
         self._doc_key = "main"
+        self._painted = False
+        self._post_views_pending = False
         self.resize(1400, 900)
         self.setAcceptDrops(True)
         self.zoom_label = QLabel()
@@ -86,22 +86,23 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.services.recovery.discard(self._doc_key)
             self.session.close()
+            self.session.deleteLater()
         doc.ensure_design()
         self.renderer.clear()
         self.session = EditorSession(doc, self.renderer, path, self)
         self.canvas = CanvasView(self.session)
         self.canvas.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
         self.setCentralWidget(self.canvas)
-        self.layers_dock.setWidget(LayersPanel(self.session))
+        _replace(self.layers_dock, LayersPanel(self.session))
         inspector = Inspector(self.session, lambda: self.services.brand_kit().colors)
         inspector.safe_zone_toggled.connect(self.set_safe_zone)
         inspector.replace_image_requested.connect(self.replace_image)
         self.inspector = inspector
-        self.inspector_dock.setWidget(inspector)
-        self.post_panel = PostPanel(self.session)
-        self.caption_dock.setWidget(self.post_panel)
-        self.preview_panel = PreviewPanel(self.session)
-        self.preview_dock.setWidget(self.preview_panel)
+        _replace(self.inspector_dock, inspector)
+        if self._painted:
+            self._build_post_views()
+        else:
+            self._post_views_pending = True  # built right after the window first shows (start-up time)
         self.session.changed.connect(self._on_change)
         self.session.history_changed.connect(self._update_title)
         self.session.selection_changed.connect(lambda _ids: self._update_actions())
@@ -112,6 +113,26 @@ class MainWindow(QMainWindow):
         self.set_safe_zone(self.actions_by_name["safe_zones"].isChecked())
         if path is not None:
             self.services.library.add_recent(path)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._post_views_pending:
+                QTimer.singleShot(0, self._build_post_views)
+
+    def _build_post_views(self) -> None:
+        """The post panel and the previews (they bring in the networks and the preview painter)."""
+        from studio.ui.post_panel import PostPanel
+        from studio.ui.preview_panel import PreviewPanel
+
+        self._post_views_pending = False
+        if self.session is None:
+            return
+        self.post_panel = PostPanel(self.session)
+        _replace(self.caption_dock, self.post_panel)
+        self.preview_panel = PreviewPanel(self.session)
+        _replace(self.preview_dock, self.preview_panel)
 
     def _on_change(self, change: Change) -> None:
         self._update_actions()
@@ -472,3 +493,11 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+
+def _replace(dock: QDockWidget, widget: QWidget) -> None:
+    """Put a view of the newly opened post in a dock; the previous post's view goes away with its post."""
+    old = dock.widget()
+    dock.setWidget(widget)
+    if old is not None:
+        old.deleteLater()
