@@ -8,6 +8,8 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
+from studio.preview.lru import LRU
+
 
 def draw(p: QPainter, name: str, rect: QRectF, color: QColor | str, width: float = 1.7, filled: bool = False) -> None:
     """Draw glyph `name` fitted into `rect` (a 24-unit design grid scaled to the rect), from a small cache of
@@ -19,14 +21,12 @@ def draw(p: QPainter, name: str, rect: QRectF, color: QColor | str, width: float
     key = (name, size, rgba, round(width, 2), filled)
     img = _cache.get(key)
     if img is None:
-        img = _cache[key] = _render(name, size, QColor.fromRgba(rgba), width, filled)
-        if len(_cache) > 512:
-            _cache.pop(next(iter(_cache)))
+        img = _cache.put(key, _render(name, size, QColor.fromRgba(rgba), width, filled))
     c = rect.center()
     p.drawImage(QPointF(round(c.x() - size / 2), round(c.y() - size / 2)), img)
 
 
-_cache: dict[tuple, QImage] = {}
+_cache: LRU[tuple, QImage] = LRU(512)
 
 
 def _render(name: str, size: int, color: QColor, width: float, filled: bool) -> QImage:

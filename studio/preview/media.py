@@ -3,12 +3,11 @@ rounded cells so that a keystroke never rescales a photo."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
 
 from studio.networks.base import Capabilities
+from studio.preview.lru import LRU
 from studio.preview.richtext import font
 from studio.preview.style import style_for
 
@@ -76,7 +75,7 @@ class ScaledCache:
 
     def __init__(self, size: int = 96):
         self.size = size
-        self.items: OrderedDict[tuple, QImage] = OrderedDict()
+        self.items: LRU[tuple, QImage] = LRU(size)
         self.misses = 0
 
     def get(self, img: QImage, src: tuple[float, float, float, float], w: int, h: int, radius: float = 0.0,
@@ -84,14 +83,9 @@ class ScaledCache:
         key = (img.cacheKey(), tuple(round(v, 1) for v in src), w, h, round(radius, 1), corners, border, bg)
         hit = self.items.get(key)
         if hit is not None:
-            self.items.move_to_end(key)
             return hit
         self.misses += 1
-        out = _scaled(img, src, w, h, radius, corners, border, bg)
-        self.items[key] = out
-        while len(self.items) > self.size:
-            self.items.popitem(last=False)
-        return out
+        return self.items.put(key, _scaled(img, src, w, h, radius, corners, border, bg))
 
 
 CACHE = ScaledCache()

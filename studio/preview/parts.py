@@ -4,13 +4,13 @@ labels, the link card (with placeholders when it could not be fetched) and the c
 from __future__ import annotations
 
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
 
+from studio.preview.lru import LRU
 from studio.preview.media import cover, draw_media
 from studio.preview.model import Account, LinkCard, PreviewInput
 from studio.preview.richtext import Paragraph, font
@@ -62,7 +62,7 @@ class Sheet:
 
 # ----------------------------------------------------------------------------------------------- cached layers
 
-_layers: OrderedDict[tuple, QImage] = OrderedDict()
+_layers: LRU[tuple, QImage] = LRU(160)
 
 
 def account_key(account: Account) -> tuple:
@@ -74,7 +74,6 @@ def cached(key: tuple, width: int, height: int, paint: Callable[[QPainter], None
     lays out and draws the text."""
     hit = _layers.get(key)
     if hit is not None:
-        _layers.move_to_end(key)
         return hit
     img = QImage(max(1, width), max(1, height), QImage.Format.Format_RGB32 if opaque else
                  QImage.Format.Format_ARGB32_Premultiplied)
@@ -84,15 +83,12 @@ def cached(key: tuple, width: int, height: int, paint: Callable[[QPainter], None
                      | QPainter.RenderHint.SmoothPixmapTransform)
     paint(p)
     p.end()
-    _layers[key] = img
-    while len(_layers) > 160:
-        _layers.popitem(last=False)
-    return img
+    return _layers.put(key, img)
 
 
 # ----------------------------------------------------------------------------------------------- avatar
 
-_avatars: OrderedDict[tuple, QImage] = OrderedDict()
+_avatars: LRU[tuple, QImage] = LRU(64)
 
 
 def initials(name: str) -> str:
@@ -107,7 +103,6 @@ def avatar_image(account: Account, size: int, shape: str = "round") -> QImage:
            shape)
     hit = _avatars.get(key)
     if hit is not None:
-        _avatars.move_to_end(key)
         return hit
     img = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(0)
@@ -129,10 +124,7 @@ def avatar_image(account: Account, size: int, shape: str = "round") -> QImage:
         p.setFont(font(size * 0.4, 600))
         p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(account.name))
     p.end()
-    _avatars[key] = img
-    while len(_avatars) > 64:
-        _avatars.popitem(last=False)
-    return img
+    return _avatars.put(key, img)
 
 
 def draw_avatar(p: QPainter, account: Account, x: float, y: float, size: int, shape: str = "round") -> None:
