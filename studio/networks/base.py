@@ -104,11 +104,15 @@ class Network:
         return self.placements[placement or self.default_placement]
 
     def count(self, text: str, placement: str | None = None) -> int:
-        """Length of `text` by this network's rule (what the counter shows against text_limit)."""
-        raise NotImplementedError
+        """Length of `text` by this network's rule (what the counter shows against text_limit). The default
+        counts code points; networks with their own rule (X, Bluesky, Mastodon, ...) override it."""
+        return len(text)
 
     def validate(self, post: Post, placement: str | None = None, *, media_info=None) -> list[Problem]:
-        """Problems of `post` on this placement; studio.networks.validate.check_placement does the shared work.
+        """Problems of `post` on this placement. The shared checks (studio.networks.validate.check_placement)
+        read only the capabilities; a network overrides this only to add checks of its own.
 
         media_info(media) -> MediaFacts | None gives the size, bytes and duration of a media item."""
-        raise NotImplementedError
+        from studio.networks.validate import check_placement  # validate imports this module
+
+        return check_placement(self, self.capabilities(placement), post, media_info)

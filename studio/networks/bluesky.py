@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from studio.core.post import Post
-from studio.core.problem import Problem
 from studio.networks.base import Capabilities, MediaRules, Network
 from studio.networks.text import bluesky as counter
-from studio.networks.validate import MediaInfo, check_placement
 
 POST = Capabilities(
     network="bluesky", placement="post", name="Bluesky", text_limit=300, counting="graphemes+bytes",
@@ -28,7 +25,3 @@ class Bluesky(Network):
 
     def count(self, text: str, placement: str | None = None) -> int:
         return counter.count(text)[0]
-
-    def validate(self, post: Post, placement: str | None = None, *, media_info: MediaInfo | None = None
-                 ) -> list[Problem]:
-        return check_placement(self, self.capabilities(placement), post, media_info)

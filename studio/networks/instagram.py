@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from studio.core.post import Post
-from studio.core.problem import Problem
 from studio.networks.base import Capabilities, FeedCrop, MediaRules, Network
-from studio.networks.validate import MediaInfo, check_placement
 
 MB = 1 << 20
 STORY_SAFE_ZONE = (0.14, 0.20)  # the same as the story format's in studio.core.design
@@ -55,10 +52,3 @@ class Instagram(Network):
     name = "Instagram"
     placements = {"feed": FEED, "story": STORY, "reel": REEL}
     default_placement = "feed"
-
-    def count(self, text: str, placement: str | None = None) -> int:
-        return len(text)
-
-    def validate(self, post: Post, placement: str | None = None, *, media_info: MediaInfo | None = None
-                 ) -> list[Problem]:
-        return check_placement(self, self.capabilities(placement), post, media_info)

@@ -6,11 +6,8 @@ exists).
 
 from __future__ import annotations
 
-from studio.core.post import Post
-from studio.core.problem import Problem
 from studio.networks.base import Capabilities, FeedCrop, MediaRules, Network
 from studio.networks.text import mastodon as counter
-from studio.networks.validate import MediaInfo, check_placement
 
 MB = 1 << 20
 
@@ -38,7 +35,3 @@ class Mastodon(Network):
 
     def count(self, text: str, placement: str | None = None) -> int:
         return counter.count(text, url_length=self.capabilities(placement).url_length or 23)
-
-    def validate(self, post: Post, placement: str | None = None, *, media_info: MediaInfo | None = None
-                 ) -> list[Problem]:
-        return check_placement(self, self.capabilities(placement), post, media_info)

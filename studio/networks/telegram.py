@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from studio.core.post import Post
-from studio.core.problem import Problem
 from studio.networks.base import Capabilities, MediaRules, Network
 from studio.networks.text.common import utf16_length
-from studio.networks.validate import MediaInfo, check_placement
 
 MB = 1 << 20
 
@@ -30,7 +27,3 @@ class Telegram(Network):
 
     def count(self, text: str, placement: str | None = None) -> int:
         return utf16_length(text)
-
-    def validate(self, post: Post, placement: str | None = None, *, media_info: MediaInfo | None = None
-                 ) -> list[Problem]:
-        return check_placement(self, self.capabilities(placement), post, media_info)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from studio.core.post import Post
-from studio.core.problem import Problem
 from studio.networks.base import Capabilities, MediaRules, Network
 from studio.networks.text.common import graphemes, is_emoji
-from studio.networks.validate import MediaInfo, check_placement
 
 MB = 1 << 20
 
@@ -36,7 +33,3 @@ class Threads(Network):
     def count(self, text: str, placement: str | None = None) -> int:
         """Grapheme clusters, except that an emoji counts its UTF-8 bytes (a 👍 counts 4), as Meta documents."""
         return sum(len(g.encode("utf-8")) if is_emoji(g) else 1 for g in graphemes(text))
-
-    def validate(self, post: Post, placement: str | None = None, *, media_info: MediaInfo | None = None
-                 ) -> list[Problem]:
-        return check_placement(self, self.capabilities(placement), post, media_info)

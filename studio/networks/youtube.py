@@ -30,9 +30,6 @@ class YouTube(Network):
     placements = {"short": SHORT}
     default_placement = "short"
 
-    def count(self, text: str, placement: str | None = None) -> int:
-        return len(text)
-
     def validate(self, post: Post, placement: str | None = None, *, media_info: MediaInfo | None = None
                  ) -> list[Problem]:
         caps = self.capabilities(placement)
