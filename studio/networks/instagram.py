@@ -15,13 +15,14 @@ REEL_VIDEO = {"video_formats": ("mp4", "mov"), "max_video_bytes": 300 * MB, "min
               "max_duration_s": 900}
 
 FEED = Capabilities(
-    network="instagram", placement="feed", name="Instagram feed", fold_chars=125, **CAPTION,
+    network="instagram", placement="feed", name="Instagram feed", fold_chars=125, fold_lines=2, **CAPTION,
     media=MediaRules(
         max_images=10, max_videos=10, max_items=10, mix_images_and_video=True, media_required=True,
         image_formats=("jpeg",), max_image_bytes=8 * MB, min_aspect=4 / 5, max_aspect=1.91, aspect_outside="crop",
         recommended_size=(1080, 1350), alt_text="optional", **REEL_VIDEO,
     ),
-    uncertain=("text_limit", "counting", "max_hashtags", "max_mentions", "fold_chars", "links_clickable",
+    uncertain=("text_limit", "counting", "max_hashtags", "max_mentions", "fold_chars", "fold_lines",
+               "links_clickable",
                "media.max_items", "media.image_formats", "media.max_image_bytes", "media.min_aspect",
                "media.max_aspect", "media.max_video_bytes", "media.min_duration_s", "media.max_duration_s"),
 )

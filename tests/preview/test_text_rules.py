@@ -162,3 +162,13 @@ def test_feed_grid_cells_crop_each_image():
     assert w / h == pytest.approx(8 / 9, abs=0.01)  # half of a 16:9 box
     _, _, w, h = media_crop(1000, 1000, caps("x"), count=4)
     assert w / h == pytest.approx(16 / 9, abs=0.01)
+
+
+def test_instagram_folds_a_short_caption_after_two_lines():
+    from studio.networks.registry import resolve
+    from studio.preview import fold
+
+    caps = resolve("instagram:feed")[1]
+    shown, cut = fold("Line one\nLine two\nLine three", caps)
+    assert cut and "Line three" not in shown and shown.startswith("Line one\nLine two")
+    assert fold("Line one\nLine two", caps) == ("Line one\nLine two", False)
