@@ -169,6 +169,10 @@ def data_messages() -> list[Message]:
         add("Inspector", weight, inspector)
     image_filter, _ = _module_constant(main_window, "IMAGE_FILTER")
     add("MainWindow", image_filter, main_window)
+    from studio.edit.commands import COMMAND_NAMES  # undo-step names, translated by the window's Edit menu
+
+    for name in COMMAND_NAMES:
+        add("Command", name, ROOT / "studio" / "edit" / "commands.py")
     return out
 
 

@@ -96,6 +96,54 @@
     </message>
 </context>
 <context>
+    <name>Command</name>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="17"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="17"/>
+        <source>Change layer</source>
+        <translation>Ebene ändern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="17"/>
+        <source>Change design</source>
+        <translation>Design ändern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="17"/>
+        <source>Change format</source>
+        <translation>Format ändern</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="17"/>
+        <source>Add layer</source>
+        <translation>Ebene hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="17"/>
+        <source>Delete layer</source>
+        <translation>Ebene löschen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="18"/>
+        <source>Delete layers</source>
+        <translation>Ebenen löschen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="18"/>
+        <source>Arrange</source>
+        <translation>Anordnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="18"/>
+        <source>Edit caption</source>
+        <translation>Beitragstext bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../studio/ui/dialogs.py" line="39"/>
@@ -220,344 +268,344 @@
         <translation>Schwarz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="78"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="80"/>
         <source>Design</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="83"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="85"/>
         <source>Custom…</source>
         <translation>Eigenes Format…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="85"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="87"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="90"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="92"/>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="92"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="115"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="94"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="117"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="94"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="194"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="96"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="197"/>
         <source>Background</source>
         <translation>Hintergrund</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="95"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="97"/>
         <source>Show safe zones (story / reel)</source>
         <translation>Sicherheitsbereiche (Story / Reel)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="100"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="102"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="102"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="104"/>
         <source>X</source>
         <translation>X</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="103"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="105"/>
         <source>Y</source>
         <translation>Y</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="104"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="106"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="105"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="107"/>
         <source>Height</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="106"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="108"/>
         <source>Rotation</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="107"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="109"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="110"/>
         <location filename="../../studio/ui/editor/inspector.py" line="112"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="114"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="114"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="116"/>
         <source>Font</source>
         <translation>Schrift</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="116"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="118"/>
         <source>Weight</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="117"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
         <source>Italic</source>
         <translation>Kursiv</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="118"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="119"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="121"/>
         <source>Align</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
         <source>Centre</source>
         <translation>Zentriert</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="120"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="121"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
         <source>Justify</source>
         <translation>Blocksatz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="122"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="124"/>
         <source>Vertical</source>
         <translation>Vertikal</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="125"/>
         <source>Top</source>
         <translation>Oben</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="125"/>
         <source>Middle</source>
         <translation>Mitte</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="123"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="125"/>
         <source>Bottom</source>
         <translation>Unten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="124"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="126"/>
         <source>Line height</source>
         <translation>Zeilenhöhe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="125"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="127"/>
         <source>Letter spacing</source>
         <translation>Zeichenabstand</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="126"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="128"/>
         <source>Shrink text to fit the box</source>
         <translation>Bei Überlauf verkleinern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="127"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="175"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="129"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="177"/>
         <source>Outline</source>
         <translation>Kontur</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="128"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="176"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="130"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="178"/>
         <source>Outline colour</source>
         <translation>Konturfarbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="129"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="131"/>
         <source>Shadow</source>
         <translation>Schatten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="130"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="132"/>
         <source>Shadow offset X</source>
         <translation>Schatten X</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="131"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="133"/>
         <source>Shadow offset Y</source>
         <translation>Schatten Y</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="132"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="134"/>
         <source>Shadow blur</source>
         <translation>Unschärfe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="133"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="135"/>
         <source>Shadow colour</source>
         <translation>Schattenfarbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="134"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="136"/>
         <source>Background box</source>
         <translation>Hintergrundfläche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="135"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="137"/>
         <source>Box colour</source>
         <translation>Flächenfarbe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="136"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="138"/>
         <source>Box padding</source>
         <translation>Innenabstand</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="137"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="139"/>
         <source>Box corners</source>
         <translation>Flächenecken</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="144"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="146"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="146"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="148"/>
         <source>Replace image…</source>
         <translation>Bild ersetzen…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="149"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="151"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="150"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="152"/>
         <source>Fill the frame (crop)</source>
         <translation>Füllen (zuschneiden)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="150"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="152"/>
         <source>Show whole image</source>
         <translation>Ganzes Bild zeigen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="151"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="153"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="152"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="154"/>
         <source>Crop left/right</source>
         <translation>Ausschnitt links/rechts</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="153"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="155"/>
         <source>Crop up/down</source>
         <translation>Ausschnitt oben/unten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="154"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="156"/>
         <source>Flip horizontally</source>
         <translation>Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="155"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="157"/>
         <source>Flip vertically</source>
         <translation>Vertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="156"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="158"/>
         <source>Rotate 90°</source>
         <translation>Um 90° drehen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="159"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="161"/>
         <source>Brightness</source>
         <translation>Helligkeit</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="160"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="162"/>
         <source>Contrast</source>
         <translation>Kontrast</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="161"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="163"/>
         <source>Saturation</source>
         <translation>Sättigung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="162"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="164"/>
         <source>Blur</source>
         <translation>Unschärfe</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="163"/>
-        <location filename="../../studio/ui/editor/inspector.py" line="177"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="165"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="179"/>
         <source>Corners</source>
         <translation>Ecken</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="170"/>
         <location filename="../../studio/ui/editor/inspector.py" line="172"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="174"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="175"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="175"/>
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="173"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="175"/>
         <source>Line</source>
         <translation>Linie</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="174"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="176"/>
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="190"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="193"/>
         <source>Change %s</source>
         <translation>%s ändern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="212"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="215"/>
         <source>Rotate image</source>
         <translation>Bild drehen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/editor/inspector.py" line="256"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="259"/>
         <source>The font “%s” is not installed on this computer; a similar font is shown instead. Install it or choose another.</source>
         <translation>Die Schrift „%s“ ist auf diesem Computer nicht installiert; stattdessen wird eine ähnliche Schrift angezeigt. Installieren Sie sie oder wählen Sie eine andere.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/editor/inspector.py" line="259"/>
+        <location filename="../../studio/ui/editor/inspector.py" line="262"/>
         <source>%n character(s) cannot be shown with any installed font.</source>
         <translation>
             <numerusform>%n Zeichen kann mit keiner installierten Schrift dargestellt werden.</numerusform>
@@ -689,13 +737,13 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="49"/>
-        <location filename="../../studio/ui/main_window.py" line="129"/>
+        <location filename="../../studio/ui/main_window.py" line="151"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="50"/>
-        <location filename="../../studio/ui/main_window.py" line="130"/>
+        <location filename="../../studio/ui/main_window.py" line="152"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
@@ -870,7 +918,7 @@
         <translation>Das Markenkit konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="42"/>
+        <location filename="../../studio/ui/main_window.py" line="40"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</translation>
     </message>
@@ -895,159 +943,159 @@
         <translation>Vorschauen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="122"/>
+        <location filename="../../studio/ui/main_window.py" line="143"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="129"/>
+        <location filename="../../studio/ui/main_window.py" line="151"/>
         <source>&amp;Undo %s</source>
         <translation>&amp;Rückgängig: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="130"/>
+        <location filename="../../studio/ui/main_window.py" line="152"/>
         <source>&amp;Redo %s</source>
         <translation>&amp;Wiederherstellen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="144"/>
+        <location filename="../../studio/ui/main_window.py" line="166"/>
         <source>Save the changes to this post first?</source>
         <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="162"/>
+        <location filename="../../studio/ui/main_window.py" line="184"/>
         <source>Open post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="163"/>
-        <location filename="../../studio/ui/main_window.py" line="186"/>
+        <location filename="../../studio/ui/main_window.py" line="185"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
         <source>Content Studio posts (*.studio)</source>
         <translation>Beiträge von Content Studio (*.studio)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="170"/>
+        <location filename="../../studio/ui/main_window.py" line="192"/>
         <source>Could not open the post</source>
         <translation>Der Beitrag konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
         <source>Save post</source>
         <translation>Beitrag speichern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/main_window.py" line="224"/>
         <source>Could not save the post</source>
         <translation>Der Beitrag konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>Saved %s</source>
         <translation>Gespeichert: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228"/>
+        <location filename="../../studio/ui/main_window.py" line="250"/>
         <source>Autosave failed: %s</source>
         <translation>Automatisches Speichern fehlgeschlagen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245"/>
+        <location filename="../../studio/ui/main_window.py" line="267"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245"/>
+        <location filename="../../studio/ui/main_window.py" line="267"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="261"/>
+        <location filename="../../studio/ui/main_window.py" line="283"/>
         <source>Exported %s (%s×%s, %s KB, quality %s)</source>
         <translation>Exportiert: %s (%s×%s, %s KB, Qualität %s)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="267"/>
+        <location filename="../../studio/ui/main_window.py" line="289"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="271"/>
+        <location filename="../../studio/ui/main_window.py" line="293"/>
         <source>Export cancelled</source>
         <translation>Export abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="283"/>
+        <location filename="../../studio/ui/main_window.py" line="305"/>
         <source>Add layer</source>
         <translation>Ebene hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="293"/>
+        <location filename="../../studio/ui/main_window.py" line="315"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="293"/>
+        <location filename="../../studio/ui/main_window.py" line="315"/>
         <source>Your text</source>
         <translation>Ihr Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="326"/>
+        <location filename="../../studio/ui/main_window.py" line="348"/>
         <source>Add image</source>
         <translation>Bild hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="326"/>
+        <location filename="../../studio/ui/main_window.py" line="348"/>
         <source>Could not add the image</source>
         <translation>Das Bild konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337"/>
+        <location filename="../../studio/ui/main_window.py" line="359"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="342"/>
+        <location filename="../../studio/ui/main_window.py" line="364"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="350"/>
+        <location filename="../../studio/ui/main_window.py" line="372"/>
         <source>Add logo</source>
         <translation>Logo hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="350"/>
+        <location filename="../../studio/ui/main_window.py" line="372"/>
         <source>Could not add the logo</source>
         <translation>Das Logo konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="357"/>
-        <location filename="../../studio/ui/main_window.py" line="362"/>
+        <location filename="../../studio/ui/main_window.py" line="379"/>
+        <location filename="../../studio/ui/main_window.py" line="384"/>
         <source>Replace image</source>
         <translation>Bild ersetzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="357"/>
+        <location filename="../../studio/ui/main_window.py" line="379"/>
         <source>Could not use the image</source>
         <translation>Das Bild kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="387"/>
+        <location filename="../../studio/ui/main_window.py" line="409"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="400"/>
+        <location filename="../../studio/ui/main_window.py" line="422"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="427"/>
+        <location filename="../../studio/ui/main_window.py" line="449"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="427"/>
+        <location filename="../../studio/ui/main_window.py" line="449"/>
         <source>Visibility</source>
         <translation>Sichtbarkeit</translation>
     </message>
@@ -1060,72 +1108,72 @@
 <context>
     <name>PostPanel</name>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="47"/>
+        <location filename="../../studio/ui/post_panel.py" line="48"/>
         <source>The post&apos;s text: what goes out with the image (emoji welcome)</source>
         <translation>Der Text des Beitrags, der mit dem Bild erscheint (Emoji willkommen)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="49"/>
+        <location filename="../../studio/ui/post_panel.py" line="50"/>
         <source>Caption</source>
         <translation>Beitragstext</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="53"/>
+        <location filename="../../studio/ui/post_panel.py" line="54"/>
         <source>Post to</source>
         <translation>Veröffentlichen auf</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="66"/>
+        <location filename="../../studio/ui/post_panel.py" line="67"/>
         <source>Variant</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="71"/>
+        <location filename="../../studio/ui/post_panel.py" line="72"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="72"/>
+        <location filename="../../studio/ui/post_panel.py" line="73"/>
         <source>Own text for this network</source>
         <translation>Eigener Text für dieses Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="81"/>
+        <location filename="../../studio/ui/post_panel.py" line="82"/>
         <source>#extra #hashtags for this network</source>
         <translation>#weitere #Hashtags für dieses Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="83"/>
+        <location filename="../../studio/ui/post_panel.py" line="84"/>
         <source>Hashtags</source>
         <translation>Hashtags</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="86"/>
+        <location filename="../../studio/ui/post_panel.py" line="87"/>
         <source>First comment</source>
         <translation>Erster Kommentar</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="90"/>
+        <location filename="../../studio/ui/post_panel.py" line="91"/>
         <source>Further posts of a thread, separated by a line with ---</source>
         <translation>Weitere Beiträge eines Threads, getrennt durch eine Zeile mit ---</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="92"/>
+        <location filename="../../studio/ui/post_panel.py" line="93"/>
         <source>Thread</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="153"/>
+        <location filename="../../studio/ui/post_panel.py" line="162"/>
         <source>Edit caption</source>
         <translation>Beitragstext bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="160"/>
+        <location filename="../../studio/ui/post_panel.py" line="169"/>
         <source>Choose targets</source>
         <translation>Ziele wählen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="184"/>
+        <location filename="../../studio/ui/post_panel.py" line="193"/>
         <source>Edit variant</source>
         <translation>Variante bearbeiten</translation>
     </message>
@@ -1133,7 +1181,7 @@
 <context>
     <name>PreviewCard</name>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="52"/>
+        <location filename="../../studio/ui/preview_panel.py" line="61"/>
         <source>Click to expand or collapse the text</source>
         <translation>Klicken, um den Text auf- oder zuzuklappen</translation>
     </message>
@@ -1141,27 +1189,27 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="104"/>
+        <location filename="../../studio/ui/preview_panel.py" line="114"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="105"/>
+        <location filename="../../studio/ui/preview_panel.py" line="115"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="202"/>
+        <location filename="../../studio/ui/preview_panel.py" line="262"/>
         <source>Choose where this post goes under “Post to”.</source>
         <translation>Wählen Sie unter „Veröffentlichen auf“, wohin dieser Beitrag geht.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="205"/>
+        <location filename="../../studio/ui/preview_panel.py" line="265"/>
         <source>Fix the errors for %s before queueing.</source>
         <translation>Beheben Sie die Fehler für %s, bevor Sie den Beitrag einplanen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/preview_panel.py" line="207"/>
+        <location filename="../../studio/ui/preview_panel.py" line="267"/>
         <source>Ready for %n target(s).</source>
         <translation>
             <numerusform>Bereit für %n Ziel.</numerusform>
@@ -1305,7 +1353,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../studio/app.py" line="96"/>
+        <location filename="../../studio/app.py" line="100"/>
         <source>Content Studio closed unexpectedly. Restore the unsaved work of “%s”?</source>
         <translation>Content Studio wurde unerwartet beendet. Die nicht gespeicherte Arbeit an „%s“ wiederherstellen?</translation>
     </message>

@@ -12,6 +12,11 @@ from studio.core.reframe import reframe
 
 _MISSING = object()
 
+# The default names of the undo steps (the UI translates them in the context "Command"; callers that pass
+# their own text translate it themselves)
+COMMAND_NAMES = ("Edit", "Change layer", "Change design", "Change format", "Add layer", "Delete layer",
+                 "Delete layers", "Arrange", "Edit caption")
+
 
 def get_path(obj: Any, path: str) -> Any:
     for part in path.split("."):
@@ -148,7 +153,7 @@ class ChangeFormat(Command):
 
     def __init__(self, doc: Document, width: int, height: int, design_index: int = 0):
         self.doc, self.design_index = doc, design_index
-        self.text = f"Format {width}×{height}"
+        self.text = "Change format"
         self.size = (width, height)
         self.old_size = (0, 0)
         self.geometry: dict[str, dict[str, float]] = {}
@@ -199,7 +204,7 @@ class AddLayers(Command):
 class DeleteLayers(Command):
     def __init__(self, doc: Document, layer_ids: list[str], design_index: int = 0):
         self.doc, self.ids, self.design_index = doc, list(layer_ids), design_index
-        self.text = "Delete layer" if len(layer_ids) == 1 else f"Delete {len(layer_ids)} layers"
+        self.text = "Delete layer" if len(layer_ids) == 1 else "Delete layers"
         self.removed: list[tuple[int, Layer]] = []
 
     def redo(self) -> None:

@@ -7,7 +7,7 @@ import copy
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         a["undo"].setEnabled(self.session.stack.can_undo())
         a["redo"].setEnabled(self.session.stack.can_redo())
-        undo, redo = self.session.stack.undo_text(), self.session.stack.redo_text()
+        undo, redo = (QCoreApplication.translate("Command", t) if t else ""
+                      for t in (self.session.stack.undo_text(), self.session.stack.redo_text()))
         a["undo"].setText(self.tr("&Undo %s") % undo if undo else self.tr("&Undo"))
         a["redo"].setText(self.tr("&Redo %s") % redo if redo else self.tr("&Redo"))
 

@@ -106,6 +106,11 @@ def test_menus_and_actions_are_german(window):
     assert a["undo"].text() == "&Rückgängig: Verschieben"
     window.session.undo()
     assert a["redo"].text() == "&Wiederherstellen: Verschieben"
+    # ... and so are the default names of the core's commands, and the inspector's field edits
+    window.session.select([lay.id])
+    window.delete_selection()
+    assert a["undo"].text() == "&Rückgängig: Ebene löschen"
+    window.session.undo()
     assert not window.session.dirty
 
 

@@ -49,6 +49,7 @@ class Inspector(QScrollArea):
         self.box = QVBoxLayout(body)
         self.setWidget(body)
         self.fields: dict[str, list[f.Field]] = {}
+        self.labels: dict[str, str] = {}  # field path -> its label, to name the undo step
         self._build_design()
         self._build_common()
         self._build_text()
@@ -71,6 +72,7 @@ class Inspector(QScrollArea):
 
     def _add(self, key: str, form: QFormLayout, label: str, field: f.Field) -> f.Field:
         form.addRow(label, field.widget)
+        self.labels[field.path] = label or getattr(field.widget, "text", lambda: "")()
         self.fields[key].append(field)
         return field
 
@@ -187,7 +189,8 @@ class Inspector(QScrollArea):
             if current != value:
                 changes[lay.id] = {path: value}
         if changes:
-            self.session.push(SetLayers(self.session.doc, changes, self.tr("Change %s") % path.replace("_", " "),
+            name = self.labels.get(path) or path.replace("_", " ")
+            self.session.push(SetLayers(self.session.doc, changes, self.tr("Change %s") % name,
                                         merge_key=f"inspector-{path}"))
 
     def _edit_design(self, path: str, value: Any) -> None:
