@@ -98,7 +98,8 @@ def build_window(app: QApplication, file: Path | None = None):
         answer = QMessageBox.question(
             None, APP_NAME,
             app.translate("app", "Content Studio closed unexpectedly. Restore the unsaved work of “%s”?")
-            % (entry.title or (entry.original_path.name if entry.original_path else "Untitled")),
+            % (entry.title or (entry.original_path.name if entry.original_path
+                               else app.translate("app", "Untitled"))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             try:

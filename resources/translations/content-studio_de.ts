@@ -1357,5 +1357,10 @@
         <source>Content Studio closed unexpectedly. Restore the unsaved work of “%s”?</source>
         <translation>Content Studio wurde unerwartet beendet. Die nicht gespeicherte Arbeit an „%s“ wiederherstellen?</translation>
     </message>
+    <message>
+        <location filename="../../studio/app.py" line="102"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
 </context>
 </TS>
