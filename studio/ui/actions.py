@@ -129,6 +129,13 @@ def _edit_brand_kit(w: MainWindow) -> None:
             w.services.library.set_brand_kit(dialog.kit())
         except Exception as e:  # LibraryError or an invalid kit
             w.show_error(w.tr("Could not save the brand kit"), getattr(e, "message", str(e)))
+            return
+        panel = getattr(w, "preview_panel", None)
+        if panel is not None:
+            from studio.ui.preview_panel import brand_account
+
+            panel.account = brand_account(w.services.brand_kit())
+            panel.redraw()
 
 
 def _set_theme(w: MainWindow, key: str) -> None:

@@ -124,14 +124,14 @@ class MainWindow(QMainWindow):
     def _build_post_views(self) -> None:
         """The post panel and the previews (they bring in the networks and the preview painter)."""
         from studio.ui.post_panel import PostPanel
-        from studio.ui.preview_panel import PreviewPanel
+        from studio.ui.preview_panel import PreviewPanel, brand_account
 
         self._post_views_pending = False
         if self.session is None:
             return
         self.post_panel = PostPanel(self.session)
         _replace(self.caption_dock, self.post_panel)
-        self.preview_panel = PreviewPanel(self.session)
+        self.preview_panel = PreviewPanel(self.session, brand_account(self.services.brand_kit()))
         _replace(self.preview_dock, self.preview_panel)
 
     def _on_change(self, change: Change) -> None:

@@ -23,7 +23,7 @@ from studio.core.document import Change
 from studio.core.problem import Problem
 from studio.networks.registry import ALL_TARGETS, resolve
 from studio.networks.validate import MediaFacts, effective_text, measure, validate, variant_for
-from studio.preview import LinkCard, PreviewInput, render_preview
+from studio.preview import Account, LinkCard, PreviewInput, render_preview
 from studio.ui.editor.session import EditorSession
 from studio.ui.tasks import TaskRunner
 
@@ -85,6 +85,14 @@ class PreviewCard(QWidget):
         self.problems.setVisible(bool(lines))
 
 
+def brand_account(kit) -> Account:
+    """How previews show the poster before an account is connected: the brand kit's name and logo."""
+    handle = "".join(ch for ch in kit.name.lower() if ch.isalnum() or ch in "._") or "yourhandle"
+    avatar = QImage.fromData(kit.logo) if kit.logo else None
+    return Account(name=kit.name or "Your Name", handle=handle,
+                   avatar=avatar if avatar is not None and not avatar.isNull() else None)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -94,10 +102,11 @@ class PreviewPanel(QWidget):
 
     readiness_changed = Signal(bool)  # False while any target has an error (queueing is blocked)
 
-    def __init__(self, session: EditorSession, parent: QWidget | None = None):
+    def __init__(self, session: EditorSession, account: Account | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("previewPanel")
         self.session = session
+        self.account = account or Account()  # until accounts are connected: the brand kit's name and logo
         self.theme = "light"
         self.cards: dict[str, PreviewCard] = {}
         self._media: list[QImage] | None = None
@@ -220,7 +229,8 @@ class PreviewPanel(QWidget):
             inp = PreviewInput(target=target, text=effective_text(post, target), media=media,
                                thread=list(variant.thread) if variant else [],
                                link_card=card_link,
-                               theme=self.theme, expanded=card.expanded, count=m.count, limit=m.limit)
+                               account=self.account, theme=self.theme, expanded=card.expanded, count=m.count,
+                               limit=m.limit)
             card.pending = (caps.name, m.count, m.limit, inp, problems)
             if self._on_screen(card):
                 self._paint_card(card)

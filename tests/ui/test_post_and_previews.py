@@ -146,3 +146,16 @@ def test_studio_check_agrees_with_the_previews(window, tmp_path, capsys):
     assert code == 1
     counts = {r["target"]: r["count"] for r in report}
     assert counts["x"] == window.preview_panel.cards["x"].count > 280
+
+
+def test_previews_show_the_brand_kit_as_the_poster(window):
+    from studio.ui.preview_panel import brand_account
+
+    kit = window.services.brand_kit()
+    assert window.preview_panel.account.name == kit.name
+    kit.name = "The Midnight Echo"
+    account = brand_account(kit)
+    assert account.handle == "themidnightecho" and account.avatar is None
+    logo = (__import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "templates" / "logo.png")
+    kit.logo = logo.read_bytes()
+    assert brand_account(kit).avatar is not None and not brand_account(kit).avatar.isNull()
