@@ -11,6 +11,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from processes import stop
+
 
 def available() -> str | None:
     """None when the daemons exist, else what is missing."""
@@ -51,13 +53,8 @@ def secret_service(unlocked: bool = True, password: str = "test-keyring-password
         _wait_for_secret_service(address)
         yield env
     finally:
-        for proc in (keyring_proc, bus):
-            if proc is not None and proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+        stop(keyring_proc)
+        stop(bus)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+from processes import stop
 
 HERE = Path(__file__).resolve().parent / "pds"
 
@@ -75,11 +76,7 @@ def local_pds(timeout: float = 60.0):
             time.sleep(0.2)
         yield LocalPds(url, f"http://127.0.0.1:{plc_port}", admin)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, grace=10)
         shutil.rmtree(root, ignore_errors=True)
 
 
