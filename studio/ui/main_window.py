@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         _replace(self.caption_dock, self.post_panel)
         self.preview_panel = PreviewPanel(self.session, brand_account(self.services.brand_kit()))
         _replace(self.preview_dock, self.preview_panel)
+        # the new panel must not take the canvas's room: keep the post dock low, and fit the design again
+        self.resizeDocks([self.caption_dock], [190], Qt.Orientation.Vertical)
+        if self.canvas is not None:
+            QTimer.singleShot(0, self.canvas.zoom_fit)
 
     def _on_change(self, change: Change) -> None:
         self._update_actions()
