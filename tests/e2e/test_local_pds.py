@@ -7,17 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
-from pds_server import create_account, local_pds
-
-
-@pytest.fixture(scope="module")
-def pds():
-    with local_pds() as server:
-        yield server
+from pds_server import create_account
 
 
 def tid() -> str:
