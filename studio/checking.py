@@ -57,7 +57,7 @@ def media_facts(doc: Document) -> Callable[[Media], MediaFacts | None]:
         data = doc.assets.get(media.asset)
         if data is None:
             return MediaFacts(problem="its file is missing from the post. Add the file again.")
-        video = _video_format(data)
+        video = video_format(data)
         if video:
             return MediaFacts(bytes=len(data), kind="video", format=video)
         try:
@@ -70,7 +70,7 @@ def media_facts(doc: Document) -> Callable[[Media], MediaFacts | None]:
     return info
 
 
-def _video_format(data: bytes) -> str | None:
+def video_format(data: bytes) -> str | None:
     """MP4/MOV/WebM from the first bytes (durations need a video prober: not known yet)."""
     head = data[:12]
     if head[:4] == b"\x1a\x45\xdf\xa3":

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from studio import __version__
+from studio import __version__, cli_publish
 
 SIZE_UNITS = {"b": 1, "kb": 1000, "k": 1000, "mb": 1000_000, "m": 1000_000}
 
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--theme", choices=("light", "dark"), default="light")
     v.add_argument("--expanded", action="store_true", help="show the text past the network's '…more' fold")
     v.add_argument("--width", type=int, default=420, help="the preview's width in pixels (200-2000, default 420)")
+
+    cli_publish.add_parsers(sub)
     return p
 
 
@@ -210,4 +212,4 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates, "check": cmd_check,
-            "preview": cmd_preview}
+            "preview": cmd_preview, "accounts": cli_publish.cmd_accounts, "publish": cli_publish.cmd_publish}

@@ -24,6 +24,12 @@ class Progress:
         if self._on_report is not None:
             self._on_report(self.fraction, text)
 
+    def child(self, on_report: Callable[[float, str], None] | None = None) -> Progress:
+        """A progress for one part of this task: its own reports, the same cancel."""
+        part = Progress(on_report)
+        part._cancel = self._cancel
+        return part
+
     def cancel(self) -> None:
         self._cancel.set()
 

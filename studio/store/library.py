@@ -1,9 +1,10 @@
 """The library: one SQLite database (WAL, foreign keys on) in the app's data folder.
 
-For now it holds settings (key -> JSON value), the recent files and the brand kit. The schema is versioned
-with `PRAGMA user_version`: `_MIGRATIONS[n]` takes the database from version n to n + 1, each in one
-transaction. Every SQLite failure surfaces as a `LibraryError` whose message is meant for the user; a
-damaged database is never deleted or rewritten: `Library.move_aside` renames it, and only when asked to.
+It holds settings (key -> JSON value), the recent files, the brand kit and the connected accounts (their
+non-secret part). The schema is versioned with `PRAGMA user_version`: `_MIGRATIONS[n]` takes the database from
+version n to n + 1, each in one transaction. Every SQLite failure surfaces as a `LibraryError` whose message is
+meant for the user; a damaged database is never deleted or rewritten: `Library.move_aside` renames it, and only
+when asked to.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from studio.core.account import STATES, Account
 from studio.core.brand import BRAND_COLOR_RE, MAX_BRAND_COLORS, BrandKit
 
 DB_NAME = "library.db"
@@ -35,6 +37,15 @@ _MIGRATIONS: list[str] = [
         heading_font TEXT NOT NULL,
         body_font TEXT NOT NULL,
         logo BLOB                      -- image bytes or NULL
+    );
+    """,
+    # 1 -> 2: connected accounts, the non-secret part only (the secret is in the OS keyring, DESIGN.md §8)
+    """
+    CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        network TEXT NOT NULL,
+        data TEXT NOT NULL,            -- JSON: handle, server, name, state, info, limits (never a secret)
+        position INTEGER NOT NULL      -- the order the user sees
     );
     """,
 ]
@@ -202,6 +213,34 @@ class Library:
                 "heading_font = excluded.heading_font, body_font = excluded.body_font, logo = excluded.logo",
                 (kit.name, colors, kit.heading_font, kit.body_font, logo))
 
+    # --- accounts ---
+
+    def accounts(self) -> list[Account]:
+        with self._guard():
+            rows = self._conn.execute("SELECT id, network, data FROM accounts ORDER BY position, id").fetchall()
+        return [a for a in (_account(*row) for row in rows) if a is not None]
+
+    def account(self, account_id: str) -> Account | None:
+        with self._guard():
+            row = self._conn.execute("SELECT id, network, data FROM accounts WHERE id = ?", (account_id,)).fetchone()
+        return _account(*row) if row is not None else None
+
+    def save_account(self, account: Account) -> None:
+        """Insert or update; a new account goes to the end of the list."""
+        data = json.dumps({"handle": account.handle, "server": account.server, "name": account.name,
+                           "state": account.state, "state_message": account.state_message,
+                           "checked_at": account.checked_at, "info": account.info, "limits": account.limits},
+                          ensure_ascii=False)
+        with self._guard(), self._transaction():
+            position = self._conn.execute("SELECT coalesce(max(position), -1) + 1 FROM accounts").fetchone()[0]
+            self._conn.execute("INSERT INTO accounts (id, network, data, position) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT (id) DO UPDATE SET network = excluded.network, data = excluded.data",
+                               (account.id, account.network, data, position))
+
+    def delete_account(self, account_id: str) -> None:
+        with self._guard():
+            self._conn.execute("DELETE FROM accounts WHERE id = ?", (account_id,))
+
     # --- internals ---
 
     def _migrate(self) -> None:
@@ -235,6 +274,24 @@ class Library:
             yield
         except sqlite3.Error as e:
             raise _error(self.path, e) from e
+
+
+def _account(account_id: str, network: str, text: str) -> Account | None:
+    """An account row; one damaged by hand is shown as needing to be connected again, not dropped."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        return Account(id=account_id, network=network, handle=account_id, state="needs_reauth",
+                       state_message="This account's details are damaged. Connect it again.")
+    state = data.get("state") if data.get("state") in STATES else "connected"
+    return Account(id=account_id, network=network, handle=str(data.get("handle") or account_id),
+                   server=str(data.get("server") or ""), name=str(data.get("name") or ""), state=state,
+                   state_message=str(data.get("state_message") or ""),
+                   checked_at=float(data.get("checked_at") or 0.0),
+                   info=data["info"] if isinstance(data.get("info"), dict) else {},
+                   limits=data["limits"] if isinstance(data.get("limits"), dict) else {})
 
 
 def _check_header(path: Path) -> None:

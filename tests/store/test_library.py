@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from store_helpers import PNG
 
+from studio.core.account import Account
 from studio.store import library
 from studio.store.library import DB_NAME, BrandKit, Library, LibraryError
 
@@ -192,7 +193,7 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(LibraryError):
         Library.open(folder)
     conn = sqlite3.connect(folder / DB_NAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == library.SCHEMA_VERSION - 1
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'queue'").fetchone()[0] == 0
     conn.close()
 
@@ -201,3 +202,38 @@ def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(LibraryError, match="cannot be created"):
         Library.open(tmp_path / "file" / "data")
+
+
+def test_accounts_round_trip_in_the_order_added(lib: Library) -> None:
+    alice = Account(id="bluesky-alice.test", network="bluesky", handle="alice.test", server="https://pds.example",
+                    info={"did": "did:plc:abc"})
+    band = Account(id="mastodon-band@example.social", network="mastodon", handle="@band@example.social",
+                   limits={"max_characters": 1000})
+    lib.save_account(alice)
+    lib.save_account(band)
+    alice.state, alice.state_message = "needs_reauth", "Connect it again."
+    lib.save_account(alice)  # an update keeps its place
+    assert [a.id for a in lib.accounts()] == [alice.id, band.id]
+    assert lib.account(alice.id) == alice and lib.account(band.id).limits == {"max_characters": 1000}
+    lib.delete_account(alice.id)
+    assert [a.id for a in lib.accounts()] == [band.id] and lib.account(alice.id) is None
+
+
+def test_a_library_from_before_accounts_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    conn = sqlite3.connect(folder / DB_NAME)
+    conn.executescript(library._MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    conn.execute("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')")
+    conn.commit()
+    conn.close()
+    with Library.open(folder) as lib:
+        assert lib.get_setting("theme") == "dark" and lib.accounts() == []
+        lib.save_account(Account(id="discord-news", network="discord", handle="News"))
+        assert lib.accounts()[0].handle == "News"
+
+
+def test_a_damaged_account_row_asks_to_connect_again(lib: Library) -> None:
+    lib._conn.execute("INSERT INTO accounts (id, network, data, position) VALUES ('x-1', 'bluesky', '{oops', 0)")
+    (account,) = lib.accounts()
+    assert account.state == "needs_reauth" and "damaged" in account.state_message
