@@ -57,7 +57,9 @@ def first_run_sample(library: Library, docs: Path) -> tuple[Document, Path] | No
 
 
 def run_gui(file: Path | None = None) -> int:
-    logging.basicConfig(level=logging.INFO if os.environ.get("CONTENT_STUDIO_DEBUG") else logging.WARNING)
+    from studio import logs
+
+    logs.setup(paths.data_dir(), debug=bool(os.environ.get("CONTENT_STUDIO_DEBUG")))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = build_window(app, file)
     if window is None:

@@ -8,6 +8,7 @@ retried a few times; the same `Prepared` is resent, so record keys and idempoten
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from studio.publish.accounts import Accounts
 
 RETRY_WAITS = (1.0, 3.0)  # seconds before the 2nd and 3rd try of a transient failure
 MAX_RATE_WAIT = 15.0  # a rate limit asking for longer than this fails the target (the queue waits longer)
+log = logging.getLogger(__name__)
 STATES = ("posted", "failed", "needs_reauth", "outcome_unknown", "cancelled")
 
 
@@ -74,7 +76,9 @@ def publish_jobs(jobs: list[Job], accounts: Accounts, progress: Progress | None 
                 progress.report((index + fraction) / len(jobs), text)
 
         target_progress = progress.child(report) if progress is not None else Progress(report)
-        results.append(publish_one(job, accounts, target_progress, sleep))
+        result = publish_one(job, accounts, target_progress, sleep)
+        log.info("publish %s: %s %s", job.label, result.state, result.url or result.message)
+        results.append(result)
     return results
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,6 +71,7 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self._lock = threading.RLock()
 
     # --- opening ---
 
@@ -84,7 +86,9 @@ class Library:
             raise LibraryError(f'The library folder "{folder}" cannot be created: {e.strerror or e}.') from e
         _check_header(path)
         try:
-            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            # one connection shared by the UI thread and the task runner's workers (publishing updates an
+            # account's state): SQLite is built serialized, and `_guard` holds a lock so calls never interleave
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
             raise _error(path, e) from e
         lib = cls(conn, path)
@@ -270,10 +274,11 @@ class Library:
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.Error as e:
-            raise _error(self.path, e) from e
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as e:
+                raise _error(self.path, e) from e
 
 
 def _account(account_id: str, network: str, text: str) -> Account | None:

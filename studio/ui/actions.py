@@ -43,6 +43,9 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     file_menu.addAction(act("brand", tr("&Brand kit…"), lambda: _edit_brand_kit(w)))
     file_menu.addSeparator()
+    file_menu.addAction(act("publish", tr("&Publish now…"), w.publish_now, "Ctrl+Shift+P"))
+    file_menu.addAction(act("accounts", tr("A&ccounts…"), w.show_accounts))
+    file_menu.addSeparator()
     file_menu.addAction(act("quit", tr("&Quit"), w.close, S.Quit))
 
     edit = bar.addMenu(tr("&Edit"))
@@ -102,8 +105,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
 
     toolbar = w.addToolBar(tr("Tools"))
     toolbar.setObjectName("toolbar")
-    for name in ("new", "open", "save", "export", None, "undo", "redo", None, "add_text", "add_image", "add_logo",
-                 "add_rect", "add_ellipse", "add_line", None, "zoom_fit", "zoom_100"):
+    for name in ("new", "open", "save", "export", "publish", None, "undo", "redo", None, "add_text", "add_image",
+                 "add_logo", "add_rect", "add_ellipse", "add_line", None, "zoom_fit", "zoom_100"):
         if name is None:
             toolbar.addSeparator()
         else:

@@ -484,6 +484,22 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     # --- messages ---------------------------------------------------------------------------
+    # --- accounts and publishing ------------------------------------------------------------
+    def show_accounts(self) -> None:
+        from studio.ui.accounts_window import AccountsWindow
+
+        window = AccountsWindow(self.services.accounts(), self.tasks, self)
+        window.exec()
+
+    def publish_now(self) -> None:
+        from studio.ui.publish_dialog import PublishDialog
+
+        if self.session is None:
+            return
+        dialog = PublishDialog(self.session.doc, self.services.accounts(), self.tasks, self,
+                               open_accounts=self.show_accounts)
+        dialog.exec()
+
     def show_error(self, title: str, message: str) -> None:
         log.info("%s: %s", title, message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from studio.core.account import Account
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
+from scripted_client import Scripted
+
 from studio.core.progress import Progress
 from studio.credentials.store import CredentialError, MemoryCredentialStore
 from studio.networks.publishing import (
     AuthExpired,
-    Client,
-    Connected,
     NotConnectable,
     OutcomeUnknown,
     Outgoing,
-    Prepared,
     RateLimited,
     Receipt,
     Rejected,
@@ -23,42 +25,6 @@ from studio.networks.publishing import (
 from studio.publish.accounts import AccountError, Accounts
 from studio.publish.now import Job, publish_jobs
 from studio.store.library import Library
-
-
-class Scripted(Client):
-    """Answers publish() from a list of outcomes: an exception to raise or a URL to return."""
-
-    network = "bluesky"
-    can_find_published = True
-
-    def __init__(self, outcomes=(), found=None):
-        self.outcomes, self.found, self.sent = list(outcomes), found, []
-
-    def connect(self, values, http, *, progress=None, open_browser=None):
-        if values.get("password") == "wrong":
-            raise NotConnectable("Bluesky did not accept the handle and app password.")
-        return Connected(Account(id=f"bluesky-{values['handle']}", network="bluesky", handle=values["handle"]),
-                         {"password": values["password"]})
-
-    def check(self, conn):
-        outcome = self.outcomes.pop(0) if self.outcomes else None
-        if isinstance(outcome, Exception):
-            raise outcome
-        conn.account.name = "Checked"
-        return conn.account
-
-    def prepare(self, out, account):
-        return Prepared("bluesky", out.key, [{"text": out.text}])
-
-    def publish(self, prepared, conn):
-        self.sent.append(prepared)
-        outcome = self.outcomes.pop(0)
-        if isinstance(outcome, Exception):
-            raise outcome
-        return Receipt(outcome, [outcome])
-
-    def find_published(self, prepared, conn):
-        return self.found
 
 
 class FailingKeyring(MemoryCredentialStore):

@@ -237,3 +237,25 @@ def test_a_damaged_account_row_asks_to_connect_again(lib: Library) -> None:
     lib._conn.execute("INSERT INTO accounts (id, network, data, position) VALUES ('x-1', 'bluesky', '{oops', 0)")
     (account,) = lib.accounts()
     assert account.state == "needs_reauth" and "damaged" in account.state_message
+
+
+def test_the_library_can_be_used_from_a_worker_thread(lib: Library) -> None:
+    """Publishing records an account's state from the task runner's threads while the UI reads."""
+    import threading
+
+    errors: list[Exception] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(20):
+                lib.save_account(Account(id=f"bluesky-{n}", network="bluesky", handle=f"h{n}", name=str(i)))
+                lib.accounts()
+        except Exception as e:  # collected for the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and sorted(a.id for a in lib.accounts()) == [f"bluesky-{n}" for n in range(4)]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from studio.credentials.store import MemoryCredentialStore
 from studio.logic import new_document
 from studio.store.library import Library
 from studio.store.recovery import RecoveryStore
@@ -15,7 +16,8 @@ from studio.store.recovery import RecoveryStore
 def services(tmp_path: Path):
     from studio.ui.services import Services
 
-    s = Services(Library.open(tmp_path / "lib"), RecoveryStore(tmp_path / "recovery"), tmp_path / "docs")
+    s = Services(Library.open(tmp_path / "lib"), RecoveryStore(tmp_path / "recovery"), tmp_path / "docs",
+                 MemoryCredentialStore())
     yield s
     s.close()
 
