@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountsWindow</name>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="102"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="120"/>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="126"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="128"/>
+        <source>Reconnect…</source>
+        <translation>Neu verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="131"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="133"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="136"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="167"/>
+        <source>No accounts yet. Use “Add account” to connect Bluesky, Mastodon, Telegram or Discord.</source>
+        <translation>Noch keine Konten. Mit „Konto hinzufügen“ verbinden Sie Bluesky, Mastodon, Telegram oder Discord.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="172"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="172"/>
+        <source>Needs re-authorisation</source>
+        <translation>Muss neu autorisiert werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="173"/>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="207"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="224"/>
+        <source>Waiting for you to allow Content Studio in the browser…</source>
+        <translation>Warte, bis Sie Content Studio im Browser erlauben…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="225"/>
+        <source>Connecting to %s…</source>
+        <translation>Verbinde mit %s…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="230"/>
+        <source>Connected %s.</source>
+        <translation>%s verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="235"/>
+        <source>Checking the accounts…</source>
+        <translation>Prüfe die Konten…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="236"/>
+        <source>Checked.</source>
+        <translation>Geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="241"/>
+        <source>Checking…</source>
+        <translation>Prüfe…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="262"/>
+        <source>Removed %s and deleted its sign-in from the keyring.</source>
+        <translation>%s entfernt und die Anmeldung aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>BrandKitDialog</name>
     <message>
         <location filename="../../studio/ui/dialogs.py" line="101"/>
@@ -141,6 +239,69 @@
         <location filename="../../studio/edit/commands.py" line="18"/>
         <source>Edit caption</source>
         <translation>Beitragstext bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="51"/>
+        <source>Connect a %s account</source>
+        <translation>%s-Konto verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="66"/>
+        <source>Use an app password, not your main password. Content Studio keeps it only in your system&apos;s keyring.</source>
+        <translation>Verwenden Sie ein App-Passwort, nicht Ihr Hauptpasswort. Content Studio speichert es nur im Schlüsselbund Ihres Systems.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="68"/>
+        <source>Your browser opens so you can allow Content Studio to post. Come back here afterwards.</source>
+        <translation>Ihr Browser öffnet sich, damit Sie Content Studio das Posten erlauben können. Kommen Sie danach hierher zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="70"/>
+        <source>Make the bot an administrator of the channel with the right to post messages.</source>
+        <translation>Machen Sie den Bot zum Administrator des Kanals mit dem Recht, Nachrichten zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="72"/>
+        <source>In Discord: channel settings → Integrations → Webhooks → Copy webhook URL. The URL is kept only in your system&apos;s keyring.</source>
+        <translation>In Discord: Kanaleinstellungen → Integrationen → Webhooks → Webhook-URL kopieren. Die URL wird nur im Schlüsselbund Ihres Systems gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="78"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="84"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="84"/>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="84"/>
+        <source>App password</source>
+        <translation>App-Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="85"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="85"/>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="86"/>
+        <source>Webhook URL</source>
+        <translation>Webhook-URL</translation>
     </message>
 </context>
 <context>
@@ -727,193 +888,203 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="46"/>
+        <source>&amp;Publish now…</source>
+        <translation>&amp;Jetzt veröffentlichen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="47"/>
+        <source>A&amp;ccounts…</source>
+        <translation>K&amp;onten…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="49"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="48"/>
+        <location filename="../../studio/ui/actions.py" line="51"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="49"/>
-        <location filename="../../studio/ui/main_window.py" line="151"/>
+        <location filename="../../studio/ui/actions.py" line="52"/>
+        <location filename="../../studio/ui/main_window.py" line="155"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="50"/>
-        <location filename="../../studio/ui/main_window.py" line="152"/>
+        <location filename="../../studio/ui/actions.py" line="53"/>
+        <location filename="../../studio/ui/main_window.py" line="156"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="53"/>
+        <location filename="../../studio/ui/actions.py" line="56"/>
         <source>Cu&amp;t</source>
         <translation>Aus&amp;schneiden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="54"/>
+        <location filename="../../studio/ui/actions.py" line="57"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="55"/>
+        <location filename="../../studio/ui/actions.py" line="58"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="56"/>
+        <location filename="../../studio/ui/actions.py" line="59"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="57"/>
+        <location filename="../../studio/ui/actions.py" line="60"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="58"/>
+        <location filename="../../studio/ui/actions.py" line="61"/>
         <source>Select &amp;all</source>
         <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="60"/>
+        <location filename="../../studio/ui/actions.py" line="63"/>
         <source>&amp;Insert</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="61"/>
+        <location filename="../../studio/ui/actions.py" line="64"/>
         <source>&amp;Text</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="62"/>
+        <location filename="../../studio/ui/actions.py" line="65"/>
         <source>&amp;Image…</source>
         <translation>&amp;Bild…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="63"/>
+        <location filename="../../studio/ui/actions.py" line="66"/>
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="65"/>
+        <location filename="../../studio/ui/actions.py" line="68"/>
         <source>&amp;Rectangle</source>
         <translation>&amp;Rechteck</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="66"/>
+        <location filename="../../studio/ui/actions.py" line="69"/>
         <source>&amp;Ellipse</source>
         <translation>&amp;Ellipse</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="67"/>
+        <location filename="../../studio/ui/actions.py" line="70"/>
         <source>L&amp;ine</source>
         <translation>L&amp;inie</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="69"/>
+        <location filename="../../studio/ui/actions.py" line="72"/>
         <source>&amp;Arrange</source>
         <translation>An&amp;ordnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="70"/>
+        <location filename="../../studio/ui/actions.py" line="73"/>
         <source>Bring &amp;forward</source>
         <translation>&amp;Weiter nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="71"/>
+        <location filename="../../studio/ui/actions.py" line="74"/>
         <source>Send &amp;backward</source>
         <translation>W&amp;eiter nach hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="72"/>
+        <location filename="../../studio/ui/actions.py" line="75"/>
         <source>Bring to fron&amp;t</source>
         <translation>&amp;Ganz nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="73"/>
+        <location filename="../../studio/ui/actions.py" line="76"/>
         <source>Send to bac&amp;k</source>
         <translation>Ganz nach &amp;hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="75"/>
+        <location filename="../../studio/ui/actions.py" line="78"/>
         <source>&amp;Lock / unlock</source>
         <translation>&amp;Sperren / entsperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="76"/>
+        <location filename="../../studio/ui/actions.py" line="79"/>
         <source>&amp;Hide / show</source>
         <translation>&amp;Ausblenden / einblenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="78"/>
+        <location filename="../../studio/ui/actions.py" line="81"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="79"/>
+        <location filename="../../studio/ui/actions.py" line="82"/>
         <source>Zoom to &amp;fit</source>
         <translation>In Fenster ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="80"/>
+        <location filename="../../studio/ui/actions.py" line="83"/>
         <source>&amp;Actual size (100 %)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="81"/>
+        <location filename="../../studio/ui/actions.py" line="84"/>
         <source>Zoom &amp;in</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="83"/>
+        <location filename="../../studio/ui/actions.py" line="86"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="86"/>
+        <location filename="../../studio/ui/actions.py" line="89"/>
         <source>&amp;Safe zones</source>
         <translation>&amp;Sicherheitsbereiche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="87"/>
+        <location filename="../../studio/ui/actions.py" line="90"/>
         <source>S&amp;napping</source>
         <translation>Ein&amp;rasten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="94"/>
+        <location filename="../../studio/ui/actions.py" line="97"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="97"/>
+        <location filename="../../studio/ui/actions.py" line="100"/>
         <source>Like the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="97"/>
+        <location filename="../../studio/ui/actions.py" line="100"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="97"/>
+        <location filename="../../studio/ui/actions.py" line="100"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="103"/>
+        <location filename="../../studio/ui/actions.py" line="106"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="118"/>
+        <location filename="../../studio/ui/actions.py" line="121"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="131"/>
+        <location filename="../../studio/ui/actions.py" line="134"/>
         <source>Could not save the brand kit</source>
         <translation>Das Markenkit konnte nicht gespeichert werden</translation>
     </message>
@@ -943,159 +1114,159 @@
         <translation>Vorschauen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="143"/>
+        <location filename="../../studio/ui/main_window.py" line="147"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="151"/>
+        <location filename="../../studio/ui/main_window.py" line="155"/>
         <source>&amp;Undo %s</source>
         <translation>&amp;Rückgängig: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152"/>
+        <location filename="../../studio/ui/main_window.py" line="156"/>
         <source>&amp;Redo %s</source>
         <translation>&amp;Wiederherstellen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="166"/>
+        <location filename="../../studio/ui/main_window.py" line="170"/>
         <source>Save the changes to this post first?</source>
         <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="184"/>
+        <location filename="../../studio/ui/main_window.py" line="188"/>
         <source>Open post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185"/>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="189"/>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
         <source>Content Studio posts (*.studio)</source>
         <translation>Beiträge von Content Studio (*.studio)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192"/>
+        <location filename="../../studio/ui/main_window.py" line="196"/>
         <source>Could not open the post</source>
         <translation>Der Beitrag konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="211"/>
         <source>Save post</source>
         <translation>Beitrag speichern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224"/>
+        <location filename="../../studio/ui/main_window.py" line="228"/>
         <source>Could not save the post</source>
         <translation>Der Beitrag konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="234"/>
         <source>Saved %s</source>
         <translation>Gespeichert: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250"/>
+        <location filename="../../studio/ui/main_window.py" line="254"/>
         <source>Autosave failed: %s</source>
         <translation>Automatisches Speichern fehlgeschlagen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="267"/>
+        <location filename="../../studio/ui/main_window.py" line="271"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="267"/>
+        <location filename="../../studio/ui/main_window.py" line="271"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="283"/>
+        <location filename="../../studio/ui/main_window.py" line="287"/>
         <source>Exported %s (%s×%s, %s KB, quality %s)</source>
         <translation>Exportiert: %s (%s×%s, %s KB, Qualität %s)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="289"/>
+        <location filename="../../studio/ui/main_window.py" line="293"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="293"/>
+        <location filename="../../studio/ui/main_window.py" line="297"/>
         <source>Export cancelled</source>
         <translation>Export abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="305"/>
+        <location filename="../../studio/ui/main_window.py" line="309"/>
         <source>Add layer</source>
         <translation>Ebene hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="315"/>
+        <location filename="../../studio/ui/main_window.py" line="319"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="315"/>
+        <location filename="../../studio/ui/main_window.py" line="319"/>
         <source>Your text</source>
         <translation>Ihr Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348"/>
+        <location filename="../../studio/ui/main_window.py" line="352"/>
         <source>Add image</source>
         <translation>Bild hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348"/>
+        <location filename="../../studio/ui/main_window.py" line="352"/>
         <source>Could not add the image</source>
         <translation>Das Bild konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="359"/>
+        <location filename="../../studio/ui/main_window.py" line="363"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364"/>
+        <location filename="../../studio/ui/main_window.py" line="368"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372"/>
+        <location filename="../../studio/ui/main_window.py" line="376"/>
         <source>Add logo</source>
         <translation>Logo hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372"/>
+        <location filename="../../studio/ui/main_window.py" line="376"/>
         <source>Could not add the logo</source>
         <translation>Das Logo konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="379"/>
-        <location filename="../../studio/ui/main_window.py" line="384"/>
+        <location filename="../../studio/ui/main_window.py" line="383"/>
+        <location filename="../../studio/ui/main_window.py" line="388"/>
         <source>Replace image</source>
         <translation>Bild ersetzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="379"/>
+        <location filename="../../studio/ui/main_window.py" line="383"/>
         <source>Could not use the image</source>
         <translation>Das Bild kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="409"/>
+        <location filename="../../studio/ui/main_window.py" line="413"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="422"/>
+        <location filename="../../studio/ui/main_window.py" line="426"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="449"/>
+        <location filename="../../studio/ui/main_window.py" line="453"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="449"/>
+        <location filename="../../studio/ui/main_window.py" line="453"/>
         <source>Visibility</source>
         <translation>Sichtbarkeit</translation>
     </message>
@@ -1189,32 +1360,128 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="114"/>
+        <location filename="../../studio/ui/preview_panel.py" line="123"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="115"/>
+        <location filename="../../studio/ui/preview_panel.py" line="124"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="262"/>
+        <location filename="../../studio/ui/preview_panel.py" line="272"/>
         <source>Choose where this post goes under “Post to”.</source>
         <translation>Wählen Sie unter „Veröffentlichen auf“, wohin dieser Beitrag geht.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="265"/>
+        <location filename="../../studio/ui/preview_panel.py" line="275"/>
         <source>Fix the errors for %s before queueing.</source>
         <translation>Beheben Sie die Fehler für %s, bevor Sie den Beitrag einplanen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/preview_panel.py" line="267"/>
+        <location filename="../../studio/ui/preview_panel.py" line="277"/>
         <source>Ready for %n target(s).</source>
         <translation>
             <numerusform>Bereit für %n Ziel.</numerusform>
             <numerusform>Bereit für %n Ziele.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="70"/>
+        <source>Publish now</source>
+        <translation>Jetzt veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="85"/>
+        <source>Accounts…</source>
+        <translation>Konten…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="89"/>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="96"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="139"/>
+        <source>Needs re-authorisation: open Accounts… to reconnect it.</source>
+        <translation>Muss neu autorisiert werden: unter „Konten…“ neu verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="143"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="156"/>
+        <source>No accounts are connected yet. Connect one in Accounts…, then publish.</source>
+        <translation>Noch ist kein Konto verbunden. Verbinden Sie eines unter „Konten…“ und veröffentlichen Sie dann.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/publish_dialog.py" line="158"/>
+        <source>Publish this post now to %n account(s).</source>
+        <translation>
+            <numerusform>Diesen Beitrag jetzt bei %n Konto veröffentlichen.</numerusform>
+            <numerusform>Diesen Beitrag jetzt bei %n Konten veröffentlichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="183"/>
+        <source>Publishing…</source>
+        <translation>Veröffentliche…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="196"/>
+        <source>Cancelling… what was already posted stays posted.</source>
+        <translation>Breche ab… Bereits Veröffentlichtes bleibt veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="212"/>
+        <source>Cancelled before it was sent.</source>
+        <translation>Abgebrochen, bevor es gesendet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="215"/>
+        <source>Open the post</source>
+        <translation>Beitrag öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="220"/>
+        <source>Posted to %1 of %2 account(s).</source>
+        <translation>Bei %1 von %2 Konten veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="225"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="225"/>
+        <source>Needs re-authorisation</source>
+        <translation>Muss neu autorisiert werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="226"/>
+        <source>Outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/publish_dialog.py" line="226"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1353,12 +1620,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../studio/app.py" line="100"/>
+        <location filename="../../studio/app.py" line="102"/>
         <source>Content Studio closed unexpectedly. Restore the unsaved work of “%s”?</source>
         <translation>Content Studio wurde unerwartet beendet. Die nicht gespeicherte Arbeit an „%s“ wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../studio/app.py" line="102"/>
+        <location filename="../../studio/app.py" line="104"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
