@@ -105,6 +105,7 @@ class AccountsWindow(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("accountList")
         self.list.setAlternatingRowColors(True)
+        self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         layout.addWidget(self.list, 1)
         self.status = QLabel()

@@ -78,7 +78,9 @@ class PublishDialog(QDialog):
         area.setWidgetResizable(True)
         holder = QWidget()
         self.grid = QGridLayout(holder)
-        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(1, 2)
+        self.grid.setColumnStretch(3, 3)
+        self.grid.setVerticalSpacing(10)
         area.setWidget(holder)
         layout.addWidget(area, 1)
         buttons = QHBoxLayout()
@@ -118,12 +120,16 @@ class PublishDialog(QDialog):
             row.check.setObjectName(f"publish_{account.id}")
             row.check.toggled.connect(lambda _on: self._update())
             self._describe(row)
-            row.check.setChecked(not row.blocked and (account.network in wanted or not wanted))
+            usable = not row.blocked and account.state != "needs_reauth"
+            row.check.setChecked(usable and (account.network in wanted or not wanted))
             self.grid.addWidget(row.check, i, 0)
             self.grid.addWidget(row.note, i, 1)
             self.grid.addWidget(row.bar, i, 2)
             self.grid.addWidget(row.result, i, 3)
             self.rows.append(row)
+        for r in range(self.grid.rowCount()):
+            self.grid.setRowStretch(r, 0)
+        self.grid.setRowStretch(len(self.rows), 1)  # rows stay at the top
         self._update()
 
     def _describe(self, row: _Row) -> None:
