@@ -108,6 +108,16 @@ class Network:
         counts code points; networks with their own rule (X, Bluesky, Mastodon, ...) override it."""
         return len(text)
 
+    def count_with(self, text: str, caps: Capabilities) -> int:
+        """Length of `text` under `caps`, which may carry a server's own limits (`capabilities_with`). Only a
+        network whose counting rule reads its capabilities (Mastodon's URL weight) needs to override this."""
+        return self.count(text, caps.placement)
+
+    def capabilities_with(self, limits: dict | None, placement: str | None = None) -> Capabilities:
+        """The placement's capabilities on one account's server, from that account's `Account.limits`. Networks
+        with a single set of limits ignore them; Mastodon applies its /api/v2/instance values."""
+        return self.capabilities(placement)
+
     def validate(self, post: Post, placement: str | None = None, *, media_info=None) -> list[Problem]:
         """Problems of `post` on this placement. The shared checks (studio.networks.validate.check_placement)
         read only the capabilities; a network overrides this only to add checks of its own.

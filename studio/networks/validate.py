@@ -89,17 +89,17 @@ def text_limit(caps: Capabilities, post: Post) -> int | None:
     return caps.text_limit
 
 
-_COUNTS: OrderedDict[tuple[str, str, str], int] = OrderedDict()
+_COUNTS: OrderedDict[tuple[str, str, int | None, str], int] = OrderedDict()
 
 
 def _count(network: Network, caps: Capabilities, text: str) -> int:
     """network.count, remembered for the last few texts: the editor asks for the counter and the validator
     for the same text on every keystroke, and exact counting (twitter-text) is the costly part."""
-    key = (network.id, caps.placement, text)
+    key = (network.id, caps.placement, caps.url_length, text)
     if key in _COUNTS:
         _COUNTS.move_to_end(key)
         return _COUNTS[key]
-    count = network.count(text, caps.placement)
+    count = network.count_with(text, caps)
     _COUNTS[key] = count
     while len(_COUNTS) > 64:
         _COUNTS.popitem(last=False)
@@ -117,9 +117,16 @@ def measure(network: Network, caps: Capabilities, post: Post) -> Measure:
 
 # --------------------------------------------------------------------------------------- entry points
 
-def validate(post: Post, target_id: str, *, media_info: MediaInfo | None = None) -> list[Problem]:
-    """Problems of `post` on `target_id` ("x", "instagram:feed", ...). Raises ValueError for an unknown target."""
+def validate(post: Post, target_id: str, *, media_info: MediaInfo | None = None,
+             limits: dict | None = None) -> list[Problem]:
+    """Problems of `post` on `target_id` ("x", "instagram:feed", ...). Raises ValueError for an unknown target.
+
+    `limits` are the account's server limits (Account.limits, e.g. a Mastodon server's /api/v2/instance values):
+    when given, the shared checks run against `Network.capabilities_with(limits)`."""
     network, caps = _resolve(target_id)
+    adjusted = network.capabilities_with(limits, caps.placement) if limits else caps
+    if adjusted is not caps:  # a network's own extra checks (YouTube's) run only with its plain capabilities
+        return check_placement(network, adjusted, post, media_info)
     return network.validate(post, caps.placement, media_info=media_info)
 
 
