@@ -15,7 +15,7 @@ from studio.core.post import Media
 from studio.core.problem import ERROR, Problem
 from studio.networks.registry import ALL_TARGETS, resolve
 from studio.networks.validate import MediaFacts, measure
-from studio.render.imageio import ImageError, probe
+from studio.render.imageio import ImageError, probe, video_format
 
 PILLOW_FORMATS = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "HEIF": "heif",
                   "BMP": "bmp", "TIFF": "tiff"}
@@ -68,20 +68,6 @@ def media_facts(doc: Document) -> Callable[[Media], MediaFacts | None]:
                           im.format.lower()), animated=im.format == "GIF" and im.frames > 1)
 
     return info
-
-
-def video_format(data: bytes) -> str | None:
-    """MP4/MOV/WebM from the first bytes (durations need a video prober: not known yet)."""
-    head = data[:12]
-    if head[:4] == b"\x1a\x45\xdf\xa3":
-        return "webm"
-    if head[4:8] == b"ftyp":
-        brand = head[8:12]
-        if brand in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1",
-                     b"avif", b"avis"):
-            return None  # HEIF/AVIF images share the container
-        return "mov" if brand == b"qt  " else "mp4"
-    return None
 
 
 def require_targets(targets: list[str]) -> None:

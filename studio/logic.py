@@ -12,7 +12,9 @@ from studio.core.design import Design, ImageLayer, TextLayer, parse_size
 from studio.core.document import Document
 from studio.core.post import Media, Post
 from studio.core.templates import TEMPLATES, make_post, sample_logo_path, template_photo_path
-from studio.render.imageio import ImageError, probe
+from studio.render.imageio import ImageError, probe, video_format
+
+MAX_MEDIA_FILE = 2 * 1024 ** 3  # a file attached to a post is kept in memory and in the .studio file
 
 
 class StudioError(Exception):
@@ -34,6 +36,36 @@ def read_image_file(path: Path) -> bytes:
     except ImageError as e:
         raise StudioError(e.message) from None
     return data
+
+
+def read_media_file(path: Path) -> bytes:
+    """Read a photo or video to attach to a post as it is (MP4, MOV, WebM, or any image we can open)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_MEDIA_FILE:
+            raise StudioError(f"{path.name} is {size / 1024 ** 3:.1f} GB; Content Studio attaches files up to "
+                              f"{MAX_MEDIA_FILE // 1024 ** 3} GB.")
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise StudioError(f"Could not read {path}: {e.strerror or e}.") from None
+    if video_format(head):
+        try:
+            return path.read_bytes()
+        except (OSError, MemoryError) as e:
+            reason = getattr(e, "strerror", None) or "not enough memory"
+            raise StudioError(f"Could not read {path}: {reason}.") from None
+    return read_image_file(path)
+
+
+def attach_files(doc: Document, paths: list[Path], alts: list[str] | None = None) -> list[Media]:
+    """Media items for files (not yet in the post; the caller adds them, undoably in the editor)."""
+    items = []
+    for i, path in enumerate(paths):
+        key = doc.add_asset(read_media_file(path))
+        items.append(Media(kind="file", asset=key, alt=(alts or [])[i] if i < len(alts or []) else ""))
+    return items
 
 
 def new_document(template: str | None = None, size: str | None = None, title: str | None = None,

@@ -15,6 +15,34 @@ class Variant:
     hashtags: str = ""
     first_comment: str = ""
     thread: list[str] = field(default_factory=list)
+    options: dict = field(default_factory=dict)  # how this target publishes: see OPTIONS
+
+
+# Per-target publishing options (Variant.options): name -> (type, allowed values or None). Networks read the ones
+# they know (Mastodon: visibility, spoiler_text, sensitive, language; Bluesky: language; Telegram and Discord:
+# silent, link_preview); an option a network does not know is ignored there.
+OPTIONS: dict[str, tuple[type, tuple[str, ...] | None]] = {
+    "visibility": (str, ("public", "unlisted", "private", "direct")),
+    "spoiler_text": (str, None),  # a content warning: the post is folded behind it
+    "sensitive": (bool, None),  # media marked sensitive (blurred until clicked)
+    "language": (str, None),  # ISO 639-1 code, such as "de"
+    "silent": (bool, None),  # no notification sound
+    "link_preview": (bool, None),  # False: no preview of the post's link
+}
+
+
+def check_options(options: object, where: str) -> dict:
+    """Variant.options from a file: known names with values of the right type (ValueError names the field)."""
+    if not isinstance(options, dict):
+        raise ValueError(f"{where}: expected an object")
+    for name, value in options.items():
+        if name not in OPTIONS:
+            continue  # an option of a newer version: kept, and ignored
+        kind, allowed = OPTIONS[name]
+        if not isinstance(value, kind) or (kind is str and allowed is not None and value not in allowed):
+            choices = f"one of {', '.join(allowed)}" if allowed else ("true/false" if kind is bool else "text")
+            raise ValueError(f"{where}.{name}: expected {choices}, got {value!r}")
+    return dict(options)
 
 
 @dataclass(kw_only=True)
@@ -24,6 +52,12 @@ class Media:
     design: Design | None = None
     asset: str = ""  # for kind == "file": content hash of the file in the document's assets
     alt: str = ""
+    focus_x: float = 0.5  # the focal point (0..1 from the left, 0..1 from the top): kept in view when a network
+    focus_y: float = 0.5  # crops the thumbnail (Mastodon); 0.5, 0.5 is the centre
+
+    @property
+    def has_focus(self) -> bool:
+        return (self.focus_x, self.focus_y) != (0.5, 0.5)
 
 
 @dataclass(kw_only=True)
@@ -64,8 +98,9 @@ def post_from_data(data: dict) -> Post:
     if not isinstance(variants, dict):
         raise ValueError("post.variants: expected an object")
     for key, v in variants.items():
-        var = from_data(Variant, {k: x for k, x in v.items() if k != "text"} if isinstance(v, dict) else v,
-                        f"post.variants.{key}")
+        var = from_data(Variant, {k: x for k, x in v.items() if k not in ("text", "options")}
+                        if isinstance(v, dict) else v, f"post.variants.{key}")
+        var.options = check_options(v.get("options", {}), f"post.variants.{key}.options")
         text = v.get("text")
         if text is not None and not isinstance(text, str):
             raise ValueError(f"post.variants.{key}.text: expected text or null")

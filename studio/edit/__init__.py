@@ -10,7 +10,8 @@ from studio.edit.commands import (
     SetLayers,
     SetPost,
 )
+from studio.edit.media import AddMedia, MoveMedia, RemoveMedia, SetMedia
 from studio.edit.stack import UndoStack
 
-__all__ = ["AddLayers", "ChangeFormat", "Command", "DeleteLayers", "MoveLayer", "SetDesign", "SetLayers",
-           "SetPost", "UndoStack"]
+__all__ = ["AddLayers", "AddMedia", "ChangeFormat", "Command", "DeleteLayers", "MoveLayer", "MoveMedia",
+           "RemoveMedia", "SetDesign", "SetLayers", "SetMedia", "SetPost", "UndoStack"]

@@ -401,3 +401,17 @@ def _to_srgb_rgba(im: Image.Image, icc: bytes) -> Image.Image:
     if work is not im and work.mode == "RGBA":
         return work  # already a fresh copy: don't copy again
     return work.convert("RGBA")
+
+
+def video_format(data: bytes) -> str | None:
+    """MP4/MOV/WebM from the first bytes (durations need a video prober: not known yet)."""
+    head = data[:12]
+    if head[:4] == b"\x1a\x45\xdf\xa3":
+        return "webm"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1",
+                     b"avif", b"avis"):
+            return None  # HEIF/AVIF images share the container
+        return "mov" if brand == b"qt  " else "mp4"
+    return None
