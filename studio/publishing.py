@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from studio.checking import media_facts, video_format
+from studio.checking import media_facts
 from studio.core.account import Account
 from studio.core.document import Document
 from studio.core.post import Media
@@ -25,7 +25,7 @@ from studio.publish.accounts import AccountError, Accounts
 from studio.publish.now import Job, Result
 from studio.render.encode import encode_under
 from studio.render.export import export_design
-from studio.render.imageio import ImageError, decode, probe
+from studio.render.imageio import ImageError, decode, probe, video_format
 
 _VIDEO_MIME = {"mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm"}
 _IMAGE_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
@@ -92,8 +92,9 @@ def outgoing(doc: Document, target: Target, client_image_limit: int | None, *, f
     if fetch_cards and caps.link_card and not media and network.id == "bluesky":
         card = link_card(first_link(text, post.link))
     thread = tuple(t for t in (variant.thread if variant and caps.threads else []) if t.strip())
+    options = {k: v for k, v in (variant.options if variant else {}).items() if k in caps.options}
     return Outgoing(target.target_id, text, key=secrets.token_hex(8), thread=thread, media=media, link=post.link,
-                    title=post.title, card=card)
+                    title=post.title, card=card, options=options)
 
 
 def render_media(doc: Document, media: Media, max_bytes: int | None) -> OutMedia:
@@ -109,14 +110,17 @@ def render_media(doc: Document, media: Media, max_bytes: int | None) -> OutMedia
         return OutMedia(data, _VIDEO_MIME[video], alt=media.alt, filename=f"{media.id}.{video}")
     info = probe(data)
     mime = _IMAGE_MIME.get(info.format)
+    # Mastodon's focal point: x from -1 (left) to 1 (right), y from -1 (bottom) to 1 (top)
+    focus = (media.focus_x * 2 - 1, 1 - media.focus_y * 2) if media.has_focus else None
     if mime is not None and (max_bytes is None or len(data) <= max_bytes):
-        return OutMedia(data, mime, info.width, info.height, media.alt,
+        return OutMedia(data, mime, info.width, info.height, media.alt, focus,
                         filename=f"{media.id}.{mime.split('/')[1].replace('jpeg', 'jpg')}")
     image = decode(data)
     fmt = "png" if info.has_alpha else "jpeg"
     result = encode_under(image, fmt, max_bytes or 50_000_000, quality=92)
     w, h = round(image.width * result.scaled), round(image.height * result.scaled)
-    return OutMedia(result.data, f"image/{fmt}", w, h, media.alt, filename=f"{media.id}.{fmt.replace('jpeg', 'jpg')}")
+    return OutMedia(result.data, f"image/{fmt}", w, h, media.alt, focus,
+                    filename=f"{media.id}.{fmt.replace('jpeg', 'jpg')}")
 
 
 def link_card(url: str | None) -> OutCard | None:

@@ -74,6 +74,7 @@ class Capabilities:
     link_card_with_media: bool = False  # ... and also when the post has media (Discord unfurls either way)
     threads: bool = False  # a post can be a chain of replies
     first_comment: bool = False
+    options: tuple[str, ...] = ()  # the publishing options (studio.core.post.OPTIONS) its publisher honours
     media: MediaRules = field(default_factory=MediaRules)
     feed_crop: FeedCrop = field(default_factory=FeedCrop)
     safe_zone: tuple[float, float] | None = None  # share of height covered by the network's UI: top, bottom

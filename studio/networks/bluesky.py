@@ -6,6 +6,7 @@ from studio.networks.base import Capabilities, MediaRules, Network
 from studio.networks.text import bluesky as counter
 
 POST = Capabilities(
+    options=("language",),
     network="bluesky", placement="post", name="Bluesky", text_limit=300, counting="graphemes+bytes",
     text_bytes_limit=3000, link_card=True, threads=True,
     media=MediaRules(

@@ -7,6 +7,7 @@ from studio.networks.base import Capabilities, MediaRules, Network
 MB = 1 << 20
 
 POST = Capabilities(
+    options=("silent", "link_preview"),
     network="discord", placement="post", name="Discord", text_limit=2000, counting="characters",
     link_card=True, link_card_with_media=True,
     media=MediaRules(

@@ -15,6 +15,7 @@ from studio.networks.text import mastodon as counter
 MB = 1 << 20
 
 POST = Capabilities(
+    options=("visibility", "spoiler_text", "sensitive", "language"),
     network="mastodon", placement="post", name="Mastodon", text_limit=500, counting="mastodon", url_length=23,
     link_card=True,
     media=MediaRules(

@@ -9,6 +9,7 @@ MB = 1 << 20
 
 # Telegram measures lengths in UTF-16 code units (its entity offsets are UTF-16), after entity parsing.
 POST = Capabilities(
+    options=("silent", "link_preview"),
     network="telegram", placement="post", name="Telegram", text_limit=4096, caption_limit=1024, counting="utf16",
     link_card=True,
     media=MediaRules(

@@ -68,6 +68,9 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     insert.addAction(act("add_rect", tr("&Rectangle"), lambda: w.add_shape("rect"), "R"))
     insert.addAction(act("add_ellipse", tr("&Ellipse"), lambda: w.add_shape("ellipse"), "E"))
     insert.addAction(act("add_line", tr("L&ine"), lambda: w.add_shape("line"), "L"))
+    insert.addSeparator()
+    insert.addAction(act("attach_media", tr("&Photos or videos to the post…"), w.attach_media, "Ctrl+Shift+M"))
+    insert.addAction(act("add_design", tr("New &design in the post"), w.add_design))
 
     arrange = bar.addMenu(tr("&Arrange"))
     arrange.addAction(act("forward", tr("Bring &forward"), lambda: w.arrange("forward"), "Ctrl+]"))

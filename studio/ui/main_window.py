@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -92,7 +93,14 @@ class MainWindow(QMainWindow):
         self.session = EditorSession(doc, self.renderer, path, self)
         self.canvas = CanvasView(self.session)
         self.canvas.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
-        self.setCentralWidget(self.canvas)
+        self.session.design_switched.connect(self._design_switched)
+        self.center = QWidget()  # the canvas, and under it the media strip (built after the first paint)
+        self.center.setObjectName("center")
+        box = QVBoxLayout(self.center)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.canvas, 1)
+        self.setCentralWidget(self.center)
         _replace(self.layers_dock, LayersPanel(self.session))
         inspector = Inspector(self.session, lambda: self.services.brand_kit().colors)
         inspector.safe_zone_toggled.connect(self.set_safe_zone)
@@ -129,6 +137,11 @@ class MainWindow(QMainWindow):
         self._post_views_pending = False
         if self.session is None:
             return
+        from studio.ui.media_strip import MediaStrip
+
+        self.media_strip = MediaStrip(self.session, self.tasks)
+        self.media_strip.error.connect(self.show_error)
+        self.center.layout().addWidget(self.media_strip)
         self.post_panel = PostPanel(self.session)
         _replace(self.caption_dock, self.post_panel)
         self.preview_panel = PreviewPanel(self.session, brand_account(self.services.brand_kit()))
@@ -140,6 +153,11 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         self._update_actions()
+
+    def _design_switched(self, _index: int) -> None:
+        if self.canvas is not None:
+            QTimer.singleShot(0, self.canvas.zoom_fit)
+        self.set_safe_zone(self.actions_by_name["safe_zones"].isChecked())
 
     def _update_title(self) -> None:
         if self.session is None:
@@ -368,6 +386,15 @@ class MainWindow(QMainWindow):
             layer = ImageLayer(name=path.stem if path else self.tr("Image"), asset=key, x=x, y=y, w=w, h=h)
         self._insert(layer)
 
+    def attach_media(self, paths: list[Path] | None = None) -> None:
+        """Photos or videos as items of the post (not layers of the design): a carousel, an album, a video."""
+        if getattr(self, "media_strip", None) is not None:
+            self.media_strip.add_files(paths)
+
+    def add_design(self) -> None:
+        if getattr(self, "media_strip", None) is not None:
+            self.media_strip.add_design()
+
     def add_logo(self) -> None:
         kit = self.services.brand_kit()
         if kit.logo:
@@ -473,6 +500,9 @@ class MainWindow(QMainWindow):
             if path.suffix == ".studio":
                 self.open_file(path)
                 return
+            if path.suffix.lower() in (".mp4", ".mov", ".m4v", ".webm"):
+                self.attach_media([path])  # a video is an item of the post, never a layer
+                continue
             target = None
             if self.canvas is not None:
                 pos = self.canvas.mapToScene(self.canvas.mapFrom(self, event.position().toPoint()))

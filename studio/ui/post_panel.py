@@ -92,6 +92,8 @@ class PostPanel(QWidget):
         self.thread.textChanged.connect(lambda: self._variant_edited("thread", self._thread_parts()))
         self.thread_label = QLabel(self.tr("Thread"))
         form.addRow(self.thread_label, self.thread)
+        self.options = OptionsRow(self._option_edited)
+        form.addRow(self.options)
         outer.addWidget(variant, 4)
 
         # the variant editor mirrors the caption a moment after typing (not on every keystroke)
@@ -134,6 +136,7 @@ class PostPanel(QWidget):
         for w in (self.own_text, self.variant_text, self.hashtags, self.first_comment, self.thread):
             w.setEnabled(enabled)
         if not enabled:
+            self.options.show_for((), {})
             return
         caps = resolve(target)[1]
         variant = self.session.doc.post.variants.get(target) or Variant()
@@ -154,6 +157,7 @@ class PostPanel(QWidget):
             w.setVisible(caps.first_comment)
         for w in (self.thread, self.thread_label):
             w.setVisible(caps.threads)
+        self.options.show_for(caps.options, variant.options)
         self._updating = False
 
     # --- widgets -> commands ----------------------------------------------------------------
@@ -177,6 +181,14 @@ class PostPanel(QWidget):
         text = self.thread.toPlainText()
         return [p.strip() for p in text.split(THREAD_SEPARATOR.strip()) if p.strip()] if text.strip() else []
 
+    def _option_edited(self, name: str, value) -> None:
+        options = dict((self.session.doc.post.variants.get(self.variant_target.currentData()) or Variant()).options)
+        if value is None:
+            options.pop(name, None)
+        else:
+            options[name] = value
+        self._variant_edited("options", options, merge=isinstance(value, str))
+
     def _variant_edited(self, field: str, value, merge: bool = True) -> None:
         target = self.variant_target.currentData()
         if self._updating or target is None:
@@ -192,6 +204,79 @@ class PostPanel(QWidget):
             del variants[target]
         self.session.push(SetPost(self.session.doc, {"variants": variants}, self.tr("Edit variant"),
                                   merge_key=f"variant-{target}-{field}" if merge else None))
+
+
+class OptionsRow(QWidget):
+    """The publishing options of the chosen network (Capabilities.options): only those it honours are shown.
+    An option left at the network's default is not stored."""
+
+    def __init__(self, on_edit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("publishOptions")
+        self._on_edit, self._updating = on_edit, False
+        row = QGridLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.visibility = QComboBox()
+        self.visibility.setObjectName("option-visibility")
+        for value, label in (("public", self.tr("Public")), ("unlisted", self.tr("Quiet public")),
+                             ("private", self.tr("Followers only")), ("direct", self.tr("Mentioned people only"))):
+            self.visibility.addItem(label, value)
+        self.visibility.currentIndexChanged.connect(
+            lambda _i: self._edit("visibility", None if self.visibility.currentData() == "public"
+                                  else self.visibility.currentData()))
+        self.spoiler = QLineEdit()
+        self.spoiler.setObjectName("option-spoiler_text")
+        self.spoiler.setPlaceholderText(self.tr("Content warning (the post is folded behind it)"))
+        self.spoiler.textEdited.connect(lambda t: self._edit("spoiler_text", t or None))
+        self.sensitive = QCheckBox(self.tr("Sensitive media"))
+        self.sensitive.setObjectName("option-sensitive")
+        self.sensitive.toggled.connect(lambda on: self._edit("sensitive", True if on else None))
+        self.language = QLineEdit()
+        self.language.setObjectName("option-language")
+        self.language.setMaxLength(3)
+        self.language.setFixedWidth(56)
+        self.language.setPlaceholderText(self.tr("en"))
+        self.language.setToolTip(self.tr("The post's language as a two-letter code (en, de, fr…), for readers' "
+                                         "filters and translation"))
+        self.language.textEdited.connect(lambda t: self._edit("language", t.strip().lower() or None))
+        self.silent = QCheckBox(self.tr("Without a notification sound"))
+        self.silent.setObjectName("option-silent")
+        self.silent.toggled.connect(lambda on: self._edit("silent", True if on else None))
+        self.link_preview = QCheckBox(self.tr("Link preview"))
+        self.link_preview.setObjectName("option-link_preview")
+        self.link_preview.toggled.connect(lambda on: self._edit("link_preview", None if on else False))
+        self.language_label = QLabel(self.tr("Language"))
+        self.widgets = {"visibility": (self.visibility,), "spoiler_text": (self.spoiler,),
+                        "sensitive": (self.sensitive,), "language": (self.language_label, self.language),
+                        "silent": (self.silent,), "link_preview": (self.link_preview,)}
+        row.addWidget(self.visibility, 0, 0)
+        row.addWidget(self.language_label, 0, 1)
+        row.addWidget(self.language, 0, 2)
+        row.addWidget(self.sensitive, 0, 3)
+        row.addWidget(self.silent, 0, 4)  # Telegram and Discord: never shown with Mastodon's options
+        row.addWidget(self.link_preview, 0, 5)
+        row.addWidget(self.spoiler, 1, 0, 1, 6)
+        row.setColumnStretch(6, 1)
+
+    def _edit(self, name: str, value) -> None:
+        if not self._updating:
+            self._on_edit(name, value)
+
+    def show_for(self, names: tuple[str, ...], options: dict) -> None:
+        self._updating = True
+        for name, widgets in self.widgets.items():
+            for w in widgets:
+                w.setVisible(name in names)
+        index = self.visibility.findData(options.get("visibility", "public"))
+        self.visibility.setCurrentIndex(max(0, index))
+        for edit, name in ((self.spoiler, "spoiler_text"), (self.language, "language")):
+            if edit.text() != options.get(name, ""):
+                edit.setText(options.get(name, ""))
+        self.sensitive.setChecked(bool(options.get("sensitive")))
+        self.silent.setChecked(bool(options.get("silent")))
+        self.link_preview.setChecked(options.get("link_preview", True) is not False)
+        self.setVisible(bool(names))
+        self._updating = False
 
 
 def _known(target: str) -> bool:
