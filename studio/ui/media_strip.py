@@ -150,8 +150,7 @@ class MediaStrip(QWidget):
             self.refresh()
         elif change.kind == "post":
             self._update_texts()
-            if not self.alt.hasFocus():
-                self._show_selected()
+            self._show_selected()
         else:  # the design on the canvas changed: its picture follows when editing pauses
             self._thumb_timer.start(400)
 
@@ -268,8 +267,10 @@ class MediaStrip(QWidget):
         is_photo = m is not None and m.kind == "file" and self._kind(m) == self.tr("Photo")
         self.focus_button.setEnabled(is_photo)
         self.alt.setEnabled(m is not None)
-        self.alt.setText(m.alt if m is not None else "")
-        self.alt.setCursorPosition(0)  # a long description shows from its start
+        text = m.alt if m is not None else ""
+        if self.alt.text() != text:  # never while it is being typed: the caret stays where it is
+            self.alt.setText(text)
+            self.alt.setCursorPosition(0)  # a long description shows from its start
         self.alt_count.setText(self.tr("characters: %d") % len(m.alt) if m is not None else "")
 
     # --- edits ---
