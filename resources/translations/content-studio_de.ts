@@ -9,92 +9,92 @@
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="120"/>
+        <location filename="../../studio/ui/accounts_window.py" line="121"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="126"/>
+        <location filename="../../studio/ui/accounts_window.py" line="127"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="128"/>
+        <location filename="../../studio/ui/accounts_window.py" line="129"/>
         <source>Reconnect…</source>
         <translation>Neu verbinden…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="131"/>
+        <location filename="../../studio/ui/accounts_window.py" line="132"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="133"/>
+        <location filename="../../studio/ui/accounts_window.py" line="134"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="136"/>
+        <location filename="../../studio/ui/accounts_window.py" line="137"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="167"/>
+        <location filename="../../studio/ui/accounts_window.py" line="168"/>
         <source>No accounts yet. Use “Add account” to connect Bluesky, Mastodon, Telegram or Discord.</source>
         <translation>Noch keine Konten. Mit „Konto hinzufügen“ verbinden Sie Bluesky, Mastodon, Telegram oder Discord.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="172"/>
+        <location filename="../../studio/ui/accounts_window.py" line="173"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="172"/>
+        <location filename="../../studio/ui/accounts_window.py" line="173"/>
         <source>Needs re-authorisation</source>
         <translation>Muss neu autorisiert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="173"/>
+        <location filename="../../studio/ui/accounts_window.py" line="174"/>
         <source>Unreachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="207"/>
+        <location filename="../../studio/ui/accounts_window.py" line="208"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="224"/>
+        <location filename="../../studio/ui/accounts_window.py" line="225"/>
         <source>Waiting for you to allow Content Studio in the browser…</source>
         <translation>Warte, bis Sie Content Studio im Browser erlauben…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="225"/>
+        <location filename="../../studio/ui/accounts_window.py" line="226"/>
         <source>Connecting to %s…</source>
         <translation>Verbinde mit %s…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="230"/>
+        <location filename="../../studio/ui/accounts_window.py" line="231"/>
         <source>Connected %s.</source>
         <translation>%s verbunden.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="235"/>
+        <location filename="../../studio/ui/accounts_window.py" line="236"/>
         <source>Checking the accounts…</source>
         <translation>Prüfe die Konten…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="236"/>
+        <location filename="../../studio/ui/accounts_window.py" line="237"/>
         <source>Checked.</source>
         <translation>Geprüft.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="241"/>
+        <location filename="../../studio/ui/accounts_window.py" line="242"/>
         <source>Checking…</source>
         <translation>Prüfe…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="262"/>
+        <location filename="../../studio/ui/accounts_window.py" line="263"/>
         <source>Removed %s and deleted its sign-in from the keyring.</source>
         <translation>%s entfernt und die Anmeldung aus dem Schlüsselbund gelöscht.</translation>
     </message>
@@ -240,6 +240,31 @@
         <source>Edit caption</source>
         <translation>Beitragstext bearbeiten</translation>
     </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="18"/>
+        <source>Add media</source>
+        <translation>Medium hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="18"/>
+        <source>Remove media</source>
+        <translation>Medium entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="18"/>
+        <source>Reorder media</source>
+        <translation>Medien umordnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="19"/>
+        <source>Edit alt text</source>
+        <translation>Alternativtext bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/edit/commands.py" line="19"/>
+        <source>Set focal point</source>
+        <translation>Fokuspunkt setzen</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -351,6 +376,24 @@
         <location filename="../../studio/ui/dialogs.py" line="86"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>FocusDialog</name>
+    <message>
+        <location filename="../../studio/ui/focus_dialog.py" line="67"/>
+        <source>Focal point</source>
+        <translation>Fokuspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/focus_dialog.py" line="69"/>
+        <source>Click what must stay in view. The bright frame is what a 16:9 thumbnail shows.</source>
+        <translation>Klicken Sie auf das, was sichtbar bleiben muss. Der helle Rahmen zeigt, was ein 16:9-Vorschaubild zeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/focus_dialog.py" line="83"/>
+        <source>Centre</source>
+        <translation>Mitte</translation>
     </message>
 </context>
 <context>
@@ -908,13 +951,13 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="52"/>
-        <location filename="../../studio/ui/main_window.py" line="155"/>
+        <location filename="../../studio/ui/main_window.py" line="173"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="53"/>
-        <location filename="../../studio/ui/main_window.py" line="156"/>
+        <location filename="../../studio/ui/main_window.py" line="174"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
@@ -985,288 +1028,298 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="72"/>
+        <source>&amp;Photos or videos to the post…</source>
+        <translation>&amp;Fotos oder Videos zum Beitrag…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="73"/>
+        <source>New &amp;design in the post</source>
+        <translation>Neues &amp;Design im Beitrag</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="75"/>
         <source>&amp;Arrange</source>
         <translation>An&amp;ordnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="73"/>
+        <location filename="../../studio/ui/actions.py" line="76"/>
         <source>Bring &amp;forward</source>
         <translation>&amp;Weiter nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="74"/>
+        <location filename="../../studio/ui/actions.py" line="77"/>
         <source>Send &amp;backward</source>
         <translation>W&amp;eiter nach hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="75"/>
+        <location filename="../../studio/ui/actions.py" line="78"/>
         <source>Bring to fron&amp;t</source>
         <translation>&amp;Ganz nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="76"/>
+        <location filename="../../studio/ui/actions.py" line="79"/>
         <source>Send to bac&amp;k</source>
         <translation>Ganz nach &amp;hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="78"/>
+        <location filename="../../studio/ui/actions.py" line="81"/>
         <source>&amp;Lock / unlock</source>
         <translation>&amp;Sperren / entsperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="79"/>
+        <location filename="../../studio/ui/actions.py" line="82"/>
         <source>&amp;Hide / show</source>
         <translation>&amp;Ausblenden / einblenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="81"/>
+        <location filename="../../studio/ui/actions.py" line="84"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="82"/>
+        <location filename="../../studio/ui/actions.py" line="85"/>
         <source>Zoom to &amp;fit</source>
         <translation>In Fenster ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="83"/>
+        <location filename="../../studio/ui/actions.py" line="86"/>
         <source>&amp;Actual size (100 %)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="84"/>
+        <location filename="../../studio/ui/actions.py" line="87"/>
         <source>Zoom &amp;in</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="86"/>
+        <location filename="../../studio/ui/actions.py" line="89"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="89"/>
+        <location filename="../../studio/ui/actions.py" line="92"/>
         <source>&amp;Safe zones</source>
         <translation>&amp;Sicherheitsbereiche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="90"/>
+        <location filename="../../studio/ui/actions.py" line="93"/>
         <source>S&amp;napping</source>
         <translation>Ein&amp;rasten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="97"/>
+        <location filename="../../studio/ui/actions.py" line="100"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="100"/>
+        <location filename="../../studio/ui/actions.py" line="103"/>
         <source>Like the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="100"/>
+        <location filename="../../studio/ui/actions.py" line="103"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="100"/>
+        <location filename="../../studio/ui/actions.py" line="103"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="106"/>
+        <location filename="../../studio/ui/actions.py" line="109"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="121"/>
+        <location filename="../../studio/ui/actions.py" line="124"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="134"/>
+        <location filename="../../studio/ui/actions.py" line="137"/>
         <source>Could not save the brand kit</source>
         <translation>Das Markenkit konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="40"/>
+        <location filename="../../studio/ui/main_window.py" line="41"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="60"/>
+        <location filename="../../studio/ui/main_window.py" line="61"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="62"/>
+        <location filename="../../studio/ui/main_window.py" line="63"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="64"/>
+        <location filename="../../studio/ui/main_window.py" line="65"/>
         <source>Post</source>
         <translation>Beitrag</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="69"/>
+        <location filename="../../studio/ui/main_window.py" line="70"/>
         <source>Previews</source>
         <translation>Vorschauen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147"/>
+        <location filename="../../studio/ui/main_window.py" line="165"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="155"/>
+        <location filename="../../studio/ui/main_window.py" line="173"/>
         <source>&amp;Undo %s</source>
         <translation>&amp;Rückgängig: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="156"/>
+        <location filename="../../studio/ui/main_window.py" line="174"/>
         <source>&amp;Redo %s</source>
         <translation>&amp;Wiederherstellen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="170"/>
+        <location filename="../../studio/ui/main_window.py" line="188"/>
         <source>Save the changes to this post first?</source>
         <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="188"/>
+        <location filename="../../studio/ui/main_window.py" line="206"/>
         <source>Open post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189"/>
-        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>Content Studio posts (*.studio)</source>
         <translation>Beiträge von Content Studio (*.studio)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196"/>
+        <location filename="../../studio/ui/main_window.py" line="214"/>
         <source>Could not open the post</source>
         <translation>Der Beitrag konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211"/>
+        <location filename="../../studio/ui/main_window.py" line="229"/>
         <source>Save post</source>
         <translation>Beitrag speichern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228"/>
+        <location filename="../../studio/ui/main_window.py" line="246"/>
         <source>Could not save the post</source>
         <translation>Der Beitrag konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234"/>
+        <location filename="../../studio/ui/main_window.py" line="252"/>
         <source>Saved %s</source>
         <translation>Gespeichert: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254"/>
+        <location filename="../../studio/ui/main_window.py" line="272"/>
         <source>Autosave failed: %s</source>
         <translation>Automatisches Speichern fehlgeschlagen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="271"/>
+        <location filename="../../studio/ui/main_window.py" line="289"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="271"/>
+        <location filename="../../studio/ui/main_window.py" line="289"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="287"/>
+        <location filename="../../studio/ui/main_window.py" line="305"/>
         <source>Exported %s (%s×%s, %s KB, quality %s)</source>
         <translation>Exportiert: %s (%s×%s, %s KB, Qualität %s)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="293"/>
+        <location filename="../../studio/ui/main_window.py" line="311"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="297"/>
+        <location filename="../../studio/ui/main_window.py" line="315"/>
         <source>Export cancelled</source>
         <translation>Export abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="309"/>
+        <location filename="../../studio/ui/main_window.py" line="327"/>
         <source>Add layer</source>
         <translation>Ebene hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="319"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="319"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>Your text</source>
         <translation>Ihr Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352"/>
+        <location filename="../../studio/ui/main_window.py" line="370"/>
         <source>Add image</source>
         <translation>Bild hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352"/>
+        <location filename="../../studio/ui/main_window.py" line="370"/>
         <source>Could not add the image</source>
         <translation>Das Bild konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="363"/>
+        <location filename="../../studio/ui/main_window.py" line="381"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="368"/>
+        <location filename="../../studio/ui/main_window.py" line="386"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="376"/>
+        <location filename="../../studio/ui/main_window.py" line="403"/>
         <source>Add logo</source>
         <translation>Logo hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="376"/>
+        <location filename="../../studio/ui/main_window.py" line="403"/>
         <source>Could not add the logo</source>
         <translation>Das Logo konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="383"/>
-        <location filename="../../studio/ui/main_window.py" line="388"/>
+        <location filename="../../studio/ui/main_window.py" line="410"/>
+        <location filename="../../studio/ui/main_window.py" line="415"/>
         <source>Replace image</source>
         <translation>Bild ersetzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="383"/>
+        <location filename="../../studio/ui/main_window.py" line="410"/>
         <source>Could not use the image</source>
         <translation>Das Bild kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413"/>
+        <location filename="../../studio/ui/main_window.py" line="440"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="426"/>
+        <location filename="../../studio/ui/main_window.py" line="453"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453"/>
+        <location filename="../../studio/ui/main_window.py" line="480"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453"/>
+        <location filename="../../studio/ui/main_window.py" line="480"/>
         <source>Visibility</source>
         <translation>Sichtbarkeit</translation>
     </message>
@@ -1274,6 +1327,197 @@
         <location filename="../../studio/ui/new_post.py" line="39"/>
         <source>Could not create the post</source>
         <translation>Der Beitrag konnte nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="102"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="105"/>
+        <source>Photos or videos…</source>
+        <translation>Fotos oder Videos…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="106"/>
+        <source>New design</source>
+        <translation>Neues Design</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="107"/>
+        <source>Duplicate this design</source>
+        <translation>Dieses Design duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="109"/>
+        <location filename="../../studio/ui/media_strip.py" line="364"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="112"/>
+        <source>Focal point…</source>
+        <translation>Fokuspunkt…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="113"/>
+        <source>The part of the photo that stays in view when a network crops it</source>
+        <translation>Der Teil des Fotos, der sichtbar bleibt, wenn ein Netzwerk es zuschneidet</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="120"/>
+        <source>Alt text</source>
+        <translation>Alternativtext</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="123"/>
+        <source>Describe the image for people who cannot see it</source>
+        <translation>Beschreiben Sie das Bild für Menschen, die es nicht sehen können</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="180"/>
+        <location filename="../../studio/ui/media_strip.py" line="187"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="181"/>
+        <source>No alt text yet: people using screen readers will not know what it shows.</source>
+        <translation>Noch kein Alternativtext: Wer einen Screenreader nutzt, erfährt nicht, was es zeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="186"/>
+        <source>Design</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="187"/>
+        <location filename="../../studio/ui/media_strip.py" line="265"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="272"/>
+        <location filename="../../studio/ui/media_strip.py" line="281"/>
+        <source>characters: %d</source>
+        <translation>Zeichen: %d</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="279"/>
+        <source>Edit alt text</source>
+        <translation>Alternativtext bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="285"/>
+        <source>Add photos or videos</source>
+        <translation>Fotos oder Videos hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="286"/>
+        <source>Photos and videos (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.mp4 *.mov *.m4v *.webm)</source>
+        <translation>Fotos und Videos (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.mp4 *.mov *.m4v *.webm)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="294"/>
+        <source>Could not add the file</source>
+        <translation>Die Datei konnte nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="296"/>
+        <source>Add media</source>
+        <translation>Medium hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="315"/>
+        <source>Add design</source>
+        <translation>Design hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="322"/>
+        <source>Remove media</source>
+        <translation>Medium entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="329"/>
+        <location filename="../../studio/ui/media_strip.py" line="340"/>
+        <source>Reorder media</source>
+        <translation>Medien umordnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="355"/>
+        <source>Set focal point</source>
+        <translation>Fokuspunkt setzen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="361"/>
+        <source>Move left</source>
+        <translation>Nach links</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="362"/>
+        <source>Move right</source>
+        <translation>Nach rechts</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsRow</name>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="221"/>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="221"/>
+        <source>Quiet public</source>
+        <translation>Still öffentlich</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="222"/>
+        <source>Followers only</source>
+        <translation>Nur Follower</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="222"/>
+        <source>Mentioned people only</source>
+        <translation>Nur erwähnte Personen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="229"/>
+        <source>Content warning (the post is folded behind it)</source>
+        <translation>Inhaltswarnung (der Beitrag wird dahinter eingeklappt)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="231"/>
+        <source>Sensitive media</source>
+        <translation>Heikle Medien</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="238"/>
+        <source>en</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="239"/>
+        <source>The post&apos;s language as a two-letter code (en, de, fr…), for readers&apos; filters and translation</source>
+        <translation>Die Sprache des Beitrags als Code aus zwei Buchstaben (de, en, fr…), für Filter und Übersetzung bei den Lesenden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="242"/>
+        <source>Without a notification sound</source>
+        <translation>Ohne Benachrichtigungston</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="245"/>
+        <source>Link preview</source>
+        <translation>Linkvorschau</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/post_panel.py" line="248"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
     </message>
 </context>
 <context>
@@ -1334,17 +1578,17 @@
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="162"/>
+        <location filename="../../studio/ui/post_panel.py" line="166"/>
         <source>Edit caption</source>
         <translation>Beitragstext bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="169"/>
+        <location filename="../../studio/ui/post_panel.py" line="173"/>
         <source>Choose targets</source>
         <translation>Ziele wählen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/post_panel.py" line="193"/>
+        <location filename="../../studio/ui/post_panel.py" line="205"/>
         <source>Edit variant</source>
         <translation>Variante bearbeiten</translation>
     </message>
@@ -1396,42 +1640,42 @@
         <translation>Jetzt veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="85"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="87"/>
         <source>Accounts…</source>
         <translation>Konten…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="89"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="91"/>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="93"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="96"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="98"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="139"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="145"/>
         <source>Needs re-authorisation: open Accounts… to reconnect it.</source>
         <translation>Muss neu autorisiert werden: unter „Konten…“ neu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="143"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="149"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="156"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="162"/>
         <source>No accounts are connected yet. Connect one in Accounts…, then publish.</source>
         <translation>Noch ist kein Konto verbunden. Verbinden Sie eines unter „Konten…“ und veröffentlichen Sie dann.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/publish_dialog.py" line="158"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="164"/>
         <source>Publish this post now to %n account(s).</source>
         <translation>
             <numerusform>Diesen Beitrag jetzt bei %n Konto veröffentlichen.</numerusform>
@@ -1439,47 +1683,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="183"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="189"/>
         <source>Publishing…</source>
         <translation>Veröffentliche…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="196"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="202"/>
         <source>Cancelling… what was already posted stays posted.</source>
         <translation>Breche ab… Bereits Veröffentlichtes bleibt veröffentlicht.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="212"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="218"/>
         <source>Cancelled before it was sent.</source>
         <translation>Abgebrochen, bevor es gesendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="215"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="221"/>
         <source>Open the post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="220"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="226"/>
         <source>Posted to %1 of %2 account(s).</source>
         <translation>Bei %1 von %2 Konten veröffentlicht.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="225"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="231"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="225"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="231"/>
         <source>Needs re-authorisation</source>
         <translation>Muss neu autorisiert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="226"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="232"/>
         <source>Outcome unknown</source>
         <translation>Ergebnis unbekannt</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/publish_dialog.py" line="226"/>
+        <location filename="../../studio/ui/publish_dialog.py" line="232"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>

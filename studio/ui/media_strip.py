@@ -38,8 +38,6 @@ from studio.ui.tasks import TaskRunner
 
 THUMB = 60
 ID_ROLE = Qt.ItemDataRole.UserRole
-MEDIA_FILTER = "Photos and videos (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.mp4 *.mov " \
-               "*.m4v *.webm)"
 
 
 class _List(QListWidget):
@@ -284,7 +282,9 @@ class MediaStrip(QWidget):
 
     def add_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:
-            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos or videos"), "", self.tr(MEDIA_FILTER))
+            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos or videos"), "", self.tr(
+                "Photos and videos (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.mp4 *.mov "
+                "*.m4v *.webm)"))
             paths = [Path(n) for n in names]
         if not paths:
             return
