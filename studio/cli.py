@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--text", help="the post's text (caption)")
     n.add_argument("--title", help="the design's headline")
     n.add_argument("--image", type=Path, help="a photo for the design")
+    n.add_argument("--attach", type=Path, action="append", default=[], metavar="FILE",
+                   help="a photo or video to post after the design (repeatable: a carousel, an album)")
+    n.add_argument("--alt", action="append", default=[], metavar="TEXT",
+                   help="alt text, repeatable: the first for the design, then one per --attach file")
+    n.add_argument("--target", action="append", default=[], metavar="ID",
+                   help="a network the post goes to, e.g. bluesky or instagram:feed (repeatable)")
     n.add_argument("-o", "--output", type=Path, required=True, help="the .studio file to write")
 
     r = sub.add_parser("render", help="export a post's design as an image, without a display")
@@ -97,11 +103,19 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from studio.logic import StudioError, new_document
+    from studio.checking import require_targets
+    from studio.logic import StudioError, attach_files, new_document
     from studio.store.project_file import ProjectError, save
 
+    if len(args.alt) > 1 + len(args.attach):
+        return _fail(f"{len(args.alt)} --alt texts for {1 + len(args.attach)} images (the design and each --attach)")
     try:
+        require_targets(args.target)
         doc = new_document(args.template, args.size, args.title, args.text, args.image)
+        if args.alt:
+            doc.post.media[0].alt = args.alt[0]
+        doc.post.media += attach_files(doc, args.attach, args.alt[1:])
+        doc.post.targets = list(dict.fromkeys(args.target))
     except (StudioError, ValueError) as e:
         return _fail(getattr(e, "message", str(e)))
     try:

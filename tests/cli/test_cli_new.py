@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 from cli_helpers import BLUE, RED, assert_error, near, open_image, run
+from PIL import Image
 
 from studio.core.design import ImageLayer, TextLayer
 from studio.core.templates import TEMPLATES, sample_logo_path, template_photo_path
@@ -210,3 +211,27 @@ def test_output_that_is_a_folder(capsys, tmp_path):
     assert_error(failed_new(capsys, tmp_path, output=folder), "a folder with that name is in the way")
     assert folder.is_dir() and list(folder.iterdir()) == []
     assert [p.name for p in tmp_path.iterdir()] == ["existing"]  # no temporary file left behind
+
+
+def test_attached_photos_and_video_with_alt_text_and_targets(capsys, tmp_path):
+    photo = tmp_path / "crowd.png"
+    Image.new("RGB", (640, 480), BLUE).save(photo)
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\0\0\0\x18ftypmp42" + b"\0" * 64)
+    out = tmp_path / "post.studio"
+    result = run(capsys, "new", "--text", "Tour", "--attach", photo, "--attach", clip, "--alt", "Our card",
+                 "--alt", "The crowd", "--target", "bluesky", "--target", "instagram", "-o", out)
+    assert (result.code, result.err) == (0, "")
+    post = load(out).post
+    assert [(m.kind, m.alt) for m in post.media] == [("design", "Our card"), ("file", "The crowd"), ("file", "")]
+    assert post.targets == ["bluesky", "instagram"]
+    assert load(out).assets[post.media[2].asset].startswith(b"\0\0\0\x18ftyp")
+
+
+def test_attach_refuses_what_it_cannot_post(capsys, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a picture")
+    assert_error(run(capsys, "new", "--attach", notes, "-o", tmp_path / "p.studio"), "notes.txt")
+    assert_error(run(capsys, "new", "--alt", "a", "--alt", "b", "-o", tmp_path / "p.studio"), "2 --alt texts for 1")
+    assert_error(run(capsys, "new", "--target", "myspace", "-o", tmp_path / "p.studio"), "Unknown target 'myspace'")
+    assert not (tmp_path / "p.studio").exists()
