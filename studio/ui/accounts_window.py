@@ -105,6 +105,9 @@ class AccountsWindow(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("accountList")
         self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)  # a long state message wraps instead of running out of the window
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         layout.addWidget(self.list, 1)
