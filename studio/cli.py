@@ -8,6 +8,7 @@ from pathlib import Path
 
 from studio import __version__, cli_publish
 
+PREVIEW_MEDIA_SIDE = 2000  # media are drawn at most this large for a preview (the widest preview is 2000 px)
 SIZE_UNITS = {"b": 1, "kb": 1000, "k": 1000, "mb": 1000_000, "m": 1000_000}
 
 
@@ -187,6 +188,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from studio.networks.validate import effective_text, text_limit, variant_for
     from studio.preview import LinkCard, PreviewInput, render_preview
     from studio.render.compose import Renderer
+    from studio.render.thumbs import media_image
     from studio.store.project_file import ProjectError, load
 
     if not 200 <= args.width <= 2000:
@@ -201,7 +203,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
         return _fail(e.message)
     post = doc.post
     renderer = Renderer()
-    media = [renderer.render_design(d, doc.assets) for d in post.designs()]
+    media = [media_image(m, doc.assets, renderer, PREVIEW_MEDIA_SIDE) for m in post.media]  # photos, videos too
     text = effective_text(post, caps.short_id)
     variant = variant_for(post, caps.short_id)
     inp = PreviewInput(
