@@ -1,7 +1,8 @@
 """The library: one SQLite database (WAL, foreign keys on) in the app's data folder.
 
-It holds settings (key -> JSON value), the recent files, the brand kit and the connected accounts (their
-non-secret part). The schema is versioned with `PRAGMA user_version`: `_MIGRATIONS[n]` takes the database from
+It holds settings (key -> JSON value), the recent files, the brand kit, the connected accounts (their
+non-secret part) and the publish queue (tables in queue_schema.py, rows through queue_store.QueueStore).
+The schema is versioned with `PRAGMA user_version`: `_MIGRATIONS[n]` takes the database from
 version n to n + 1, each in one transaction. Every SQLite failure surfaces as a `LibraryError` whose message is
 meant for the user; a damaged database is never deleted or rewritten: `Library.move_aside` renames it, and only
 when asked to.
@@ -21,6 +22,7 @@ from typing import Any
 
 from studio.core.account import STATES, Account
 from studio.core.brand import BRAND_COLOR_RE, MAX_BRAND_COLORS, BrandKit
+from studio.store.queue_schema import QUEUE_SCHEMA
 
 DB_NAME = "library.db"
 RECENT_MAX = 10  # how many recent files are listed
@@ -49,6 +51,8 @@ _MIGRATIONS: list[str] = [
         position INTEGER NOT NULL      -- the order the user sees
     );
     """,
+    # 2 -> 3: the publish queue, its history, time slots and rate-budget usage (queue_schema.py)
+    QUEUE_SCHEMA,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
