@@ -86,9 +86,11 @@ class Accounts:
         self.library.delete_account(account.id)
         return account
 
-    def connection(self, account: Account, progress: Progress | None = None) -> Connection:
+    def connection(self, account: Account, progress: Progress | None = None,
+                   http: requests.Session | None = None) -> Connection:
         """The account with its secret from the keyring. Raises AuthExpired when the keyring has no sign-in for
-        it (removed by hand, another computer), CredentialError when the keyring cannot be used."""
+        it (removed by hand, another computer), CredentialError when the keyring cannot be used. `http`: the
+        session to send with (the queue runner's watches every request), else a new one."""
         secret = self.credentials.get(account.id)
         if secret is None:
             raise AuthExpired(f"The sign-in for {account.handle} is not in this computer's keyring. "
@@ -97,7 +99,8 @@ class Accounts:
         def save(renewed: dict) -> None:
             self.credentials.set(account.id, renewed)
 
-        return Connection(account, secret, self._http(), save_secret=save, progress=progress)
+        return Connection(account, secret, http if http is not None else self._http(), save_secret=save,
+                          progress=progress)
 
     def check(self, ref: str, progress: Progress | None = None) -> Account:
         """Ask the network whether the account still works, and record the answer."""
