@@ -72,9 +72,10 @@ class Setup:
         self.runners.append(runner)
         return runner
 
-    def reopen(self) -> Setup:
-        """A fresh process's view: a new connection to the same database files (after a simulated crash)."""
-        library = Library.open(self.folder)
+    def reopen(self, timeout: float = 5.0) -> Setup:
+        """A fresh process's view: a new connection to the same database files (after a simulated crash).
+        `timeout`: how long SQLite waits for another process's lock."""
+        library = Library.open(self.folder, timeout=timeout)
         accounts = FastAccounts(library, self.credentials)
         return Setup(self.folder, library, self.credentials, accounts, self.clock,
                      Queue(library, accounts, clock=self.clock))
