@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from studio import __version__, cli_publish
+from studio import __version__, cli_publish, cli_queue
 
 PREVIEW_MEDIA_SIDE = 2000  # media are drawn at most this large for a preview (the widest preview is 2000 px)
 SIZE_UNITS = {"b": 1, "kb": 1000, "k": 1000, "mb": 1000_000, "m": 1000_000}
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--width", type=int, default=420, help="the preview's width in pixels (200-2000, default 420)")
 
     cli_publish.add_parsers(sub)
+    cli_queue.add_parsers(sub)
     return p
 
 
@@ -228,4 +229,5 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates, "check": cmd_check,
-            "preview": cmd_preview, "accounts": cli_publish.cmd_accounts, "publish": cli_publish.cmd_publish}
+            "preview": cmd_preview, "accounts": cli_publish.cmd_accounts, "publish": cli_publish.cmd_publish,
+            "queue": cli_queue.cmd_queue}
