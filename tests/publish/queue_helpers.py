@@ -110,8 +110,12 @@ def discord_account(s: Setup, fake) -> Account:
 
 
 def job(account: Account, text: str, *, key: str | None = None, thread: tuple[str, ...] = (),
-        image: bool = False) -> Job:
-    media = (OutMedia(PNG, "image/png", 8, 8, alt="A dot", filename="dot.png"),) if image else ()
+        image: bool | bytes = False) -> Job:
+    """A post's job; `image`: True for a tiny PNG, or the bytes of a JPEG."""
+    if isinstance(image, bytes):
+        media: tuple[OutMedia, ...] = (OutMedia(image, "image/jpeg", 64, 48, alt="Teal", filename="teal.jpg"),)
+    else:
+        media = (OutMedia(PNG, "image/png", 8, 8, alt="A dot", filename="dot.png"),) if image else ()
     return Job(account, Outgoing(account.network, text, key=key or f"job-{abs(hash(text)) % 10**8}",
                                  thread=thread, media=media))
 

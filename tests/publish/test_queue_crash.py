@@ -25,8 +25,6 @@ from queue_helpers import T0, discord_account, job, mastodon_account, queue_post
 from studio.store.library import LibraryError
 from studio.store.queue_store import QueueStore
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 class Killed(BaseException):
     """The process died here."""
