@@ -204,7 +204,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
         return _fail(e.message)
     post = doc.post
     renderer = Renderer()
-    media = [media_image(m, doc.assets, renderer, PREVIEW_MEDIA_SIDE) for m in post.media]  # photos, videos too
+    media = [media_image(m, doc.assets, renderer, PREVIEW_MEDIA_SIDE) for m in post.posted_media()]
     text = effective_text(post, caps.short_id)
     variant = variant_for(post, caps.short_id)
     inp = PreviewInput(

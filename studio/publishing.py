@@ -87,7 +87,7 @@ def outgoing(doc: Document, target: Target, client_image_limit: int | None, *, f
     text = effective_text(post, target.target_id)
     limits = [n for n in (client_image_limit, caps.media.max_image_bytes) if n]
     max_bytes = min(limits) if limits else None
-    media = tuple(render_media(doc, m, max_bytes) for m in post.media)
+    media = tuple(render_media(doc, m, max_bytes) for m in post.posted_media())
     card = None
     if fetch_cards and caps.link_card and not media and network.id == "bluesky":
         card = link_card(first_link(text, post.link))

@@ -9,92 +9,92 @@
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="121"/>
+        <location filename="../../studio/ui/accounts_window.py" line="124"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="127"/>
+        <location filename="../../studio/ui/accounts_window.py" line="130"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="129"/>
+        <location filename="../../studio/ui/accounts_window.py" line="132"/>
         <source>Reconnect…</source>
         <translation>Neu verbinden…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="132"/>
+        <location filename="../../studio/ui/accounts_window.py" line="135"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="134"/>
+        <location filename="../../studio/ui/accounts_window.py" line="137"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="137"/>
+        <location filename="../../studio/ui/accounts_window.py" line="140"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="168"/>
+        <location filename="../../studio/ui/accounts_window.py" line="171"/>
         <source>No accounts yet. Use “Add account” to connect Bluesky, Mastodon, Telegram or Discord.</source>
         <translation>Noch keine Konten. Mit „Konto hinzufügen“ verbinden Sie Bluesky, Mastodon, Telegram oder Discord.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="173"/>
+        <location filename="../../studio/ui/accounts_window.py" line="176"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="173"/>
+        <location filename="../../studio/ui/accounts_window.py" line="176"/>
         <source>Needs re-authorisation</source>
         <translation>Muss neu autorisiert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="174"/>
+        <location filename="../../studio/ui/accounts_window.py" line="177"/>
         <source>Unreachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="208"/>
+        <location filename="../../studio/ui/accounts_window.py" line="211"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="225"/>
+        <location filename="../../studio/ui/accounts_window.py" line="228"/>
         <source>Waiting for you to allow Content Studio in the browser…</source>
         <translation>Warte, bis Sie Content Studio im Browser erlauben…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="226"/>
+        <location filename="../../studio/ui/accounts_window.py" line="229"/>
         <source>Connecting to %s…</source>
         <translation>Verbinde mit %s…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="231"/>
+        <location filename="../../studio/ui/accounts_window.py" line="234"/>
         <source>Connected %s.</source>
         <translation>%s verbunden.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="236"/>
+        <location filename="../../studio/ui/accounts_window.py" line="239"/>
         <source>Checking the accounts…</source>
         <translation>Prüfe die Konten…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="237"/>
+        <location filename="../../studio/ui/accounts_window.py" line="240"/>
         <source>Checked.</source>
         <translation>Geprüft.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="242"/>
+        <location filename="../../studio/ui/accounts_window.py" line="245"/>
         <source>Checking…</source>
         <translation>Prüfe…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="263"/>
+        <location filename="../../studio/ui/accounts_window.py" line="266"/>
         <source>Removed %s and deleted its sign-in from the keyring.</source>
         <translation>%s entfernt und die Anmeldung aus dem Schlüsselbund gelöscht.</translation>
     </message>
@@ -1353,7 +1353,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/media_strip.py" line="109"/>
-        <location filename="../../studio/ui/media_strip.py" line="364"/>
+        <location filename="../../studio/ui/media_strip.py" line="371"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -1378,86 +1378,96 @@
         <translation>Beschreiben Sie das Bild für Menschen, die es nicht sehen können</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="180"/>
+        <location filename="../../studio/ui/media_strip.py" line="182"/>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/media_strip.py" line="183"/>
+        <source>An empty design is not posted (a text-only post): add something to it, or photos and videos to the post.</source>
+        <translation>Ein leeres Design wird nicht veröffentlicht (ein reiner Textbeitrag): Fügen Sie etwas hinzu oder dem Beitrag Fotos und Videos.</translation>
+    </message>
+    <message>
         <location filename="../../studio/ui/media_strip.py" line="187"/>
+        <location filename="../../studio/ui/media_strip.py" line="194"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="181"/>
+        <location filename="../../studio/ui/media_strip.py" line="188"/>
         <source>No alt text yet: people using screen readers will not know what it shows.</source>
         <translation>Noch kein Alternativtext: Wer einen Screenreader nutzt, erfährt nicht, was es zeigt.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="186"/>
+        <location filename="../../studio/ui/media_strip.py" line="193"/>
         <source>Design</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="187"/>
-        <location filename="../../studio/ui/media_strip.py" line="265"/>
+        <location filename="../../studio/ui/media_strip.py" line="194"/>
+        <location filename="../../studio/ui/media_strip.py" line="272"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="272"/>
-        <location filename="../../studio/ui/media_strip.py" line="281"/>
+        <location filename="../../studio/ui/media_strip.py" line="279"/>
+        <location filename="../../studio/ui/media_strip.py" line="288"/>
         <source>characters: %d</source>
         <translation>Zeichen: %d</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="279"/>
+        <location filename="../../studio/ui/media_strip.py" line="286"/>
         <source>Edit alt text</source>
         <translation>Alternativtext bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="285"/>
+        <location filename="../../studio/ui/media_strip.py" line="292"/>
         <source>Add photos or videos</source>
         <translation>Fotos oder Videos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="286"/>
+        <location filename="../../studio/ui/media_strip.py" line="293"/>
         <source>Photos and videos (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.mp4 *.mov *.m4v *.webm)</source>
         <translation>Fotos und Videos (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif *.mp4 *.mov *.m4v *.webm)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="294"/>
+        <location filename="../../studio/ui/media_strip.py" line="301"/>
         <source>Could not add the file</source>
         <translation>Die Datei konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="296"/>
+        <location filename="../../studio/ui/media_strip.py" line="303"/>
         <source>Add media</source>
         <translation>Medium hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="315"/>
+        <location filename="../../studio/ui/media_strip.py" line="322"/>
         <source>Add design</source>
         <translation>Design hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="322"/>
+        <location filename="../../studio/ui/media_strip.py" line="329"/>
         <source>Remove media</source>
         <translation>Medium entfernen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="329"/>
-        <location filename="../../studio/ui/media_strip.py" line="340"/>
+        <location filename="../../studio/ui/media_strip.py" line="336"/>
+        <location filename="../../studio/ui/media_strip.py" line="347"/>
         <source>Reorder media</source>
         <translation>Medien umordnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="355"/>
+        <location filename="../../studio/ui/media_strip.py" line="362"/>
         <source>Set focal point</source>
         <translation>Fokuspunkt setzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="361"/>
+        <location filename="../../studio/ui/media_strip.py" line="368"/>
         <source>Move left</source>
         <translation>Nach links</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/media_strip.py" line="362"/>
+        <location filename="../../studio/ui/media_strip.py" line="369"/>
         <source>Move right</source>
         <translation>Nach rechts</translation>
     </message>

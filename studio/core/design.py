@@ -176,6 +176,11 @@ class Design:
     def assets(self) -> set[str]:
         return {lay.asset for lay in self.layers if isinstance(lay, ImageLayer) and lay.asset}
 
+    @property
+    def has_content(self) -> bool:
+        """At least one visible layer: a design without any is a blank canvas, not a picture to post."""
+        return any(lay.visible for lay in self.layers)
+
 
 # --- plain-data conversion -------------------------------------------------------------------
 

@@ -69,6 +69,11 @@ class Post:
     variants: dict[str, Variant] = field(default_factory=dict)
     media: list[Media] = field(default_factory=list)
 
+    def posted_media(self) -> list[Media]:
+        """The items that go out, in order: every file, and every design with something visible on it. An empty
+        design (a blank canvas: what a text-only post has in the editor) is not posted."""
+        return [m for m in self.media if m.kind == "file" or (m.design is not None and m.design.has_content)]
+
     def designs(self) -> list[Design]:
         return [m.design for m in self.media if m.kind == "design" and m.design is not None]
 

@@ -84,7 +84,7 @@ def _clean(text: str) -> tuple[str, int]:
 
 
 def text_limit(caps: Capabilities, post: Post) -> int | None:
-    if post.media and caps.caption_limit is not None:
+    if post.posted_media() and caps.caption_limit is not None:
         return caps.caption_limit
     return caps.text_limit
 
@@ -139,12 +139,13 @@ def _resolve(target_id: str) -> tuple[Network, Capabilities]:
 def check_placement(network: Network, caps: Capabilities, post: Post,
                     media_info: MediaInfo | None = None) -> list[Problem]:
     """The shared checks of one placement, from its Capabilities only."""
-    facts = [_facts(m, media_info) for m in post.media]
+    posted = post.posted_media()
+    facts = [_facts(m, media_info) for m in posted]
     out = _Out(caps.short_id)
     _check_text(out, network, caps, post)
     _check_title_and_link(out, caps, post)
     _check_media_counts(out, caps, post, facts)
-    for i, (media, fact) in enumerate(zip(post.media, facts, strict=True)):
+    for i, (media, fact) in enumerate(zip(posted, facts, strict=True)):
         _check_item(out, caps, media, fact, i, len(facts))
     return out.problems
 
@@ -171,13 +172,13 @@ def _check_text(out: _Out, network: Network, caps: Capabilities, post: Post) -> 
     if bad:
         out.add(ERROR, "text.invalid_character", f"{name}: the text contains {_n(bad, 'broken character')} "
                 "(an unpaired surrogate, often left by a faulty copy and paste) that cannot be sent. Retype that part.")
-    if not text.strip() and not post.media and not caps.media.media_required:
+    if not text.strip() and not post.posted_media() and not caps.media.media_required:
         out.add(ERROR, "text.empty", f"{name}: the post is empty. Write some text or add an image.")
         return
     m = measure(network, caps, post)
     limit = m.limit
     if limit is not None and m.count > limit:
-        what = "caption" if limit == caps.caption_limit and post.media else "text"
+        what = "caption" if limit == caps.caption_limit and post.posted_media() else "text"
         extra = (f" With media {name} allows {caps.caption_limit:,} characters ({caps.text_limit:,} without)."
                  if what == "caption" else "")
         out.add(ERROR, "text.too_long", f"{name}: the {what} is {_n(m.count - limit, 'character')} too long "
@@ -224,7 +225,7 @@ def _check_title_and_link(out: _Out, caps: Capabilities, post: Post) -> None:
     if not caps.links_clickable:
         out.add(WARNING, "link.not_clickable", f"{name} does not make links in the text clickable. "
                 "Point people to the link in your profile instead.")
-    elif caps.link_card and post.media and not caps.link_card_with_media:
+    elif caps.link_card and post.posted_media() and not caps.link_card_with_media:
         out.add(WARNING, "link.no_card", f"{name} shows a link preview only on posts without media; "
                 "with media attached the link shows as plain text. Remove the media to get the preview.")
 

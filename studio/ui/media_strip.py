@@ -150,6 +150,8 @@ class MediaStrip(QWidget):
             self._update_texts()
             self._show_selected()
         else:  # the design on the canvas changed: its picture follows when editing pauses
+            if change.kind == "structure":
+                self._update_texts()  # a design may have become empty, or not
             self._thumb_timer.start(400)
 
     def refresh(self) -> None:
@@ -175,6 +177,11 @@ class MediaStrip(QWidget):
         for row, m in enumerate(self.media()):
             item = self.list.item(row)
             if item is None:
+                continue
+            if m.design is not None and not m.design.has_content:
+                item.setText(f"{row + 1} · {self.tr('Empty')}")
+                item.setToolTip(self.tr("An empty design is not posted (a text-only post): add something to it, "
+                                        "or photos and videos to the post."))
                 continue
             kind = self._kind(m)
             item.setText(f"{row + 1} · {kind}" + ("" if m.alt.strip() or kind == self.tr("Video") else " ⚠"))

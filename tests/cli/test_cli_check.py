@@ -8,7 +8,7 @@ import json
 from cli_helpers import assert_error, run
 from PIL import Image
 
-from studio.core.design import Design
+from studio.core.design import Design, ShapeLayer
 from studio.core.document import Document
 from studio.core.post import Media, Post, Variant
 from studio.networks.registry import ALL_TARGETS
@@ -26,7 +26,8 @@ def studio_file(tmp_path, post: Post, files: list[tuple[bytes, str]] = ()):
 
 
 def design(width: int = 1080, height: int = 1350, alt: str = "") -> Media:
-    return Media(kind="design", design=Design(width=width, height=height), alt=alt)
+    """A designed image (something on it: an empty design is not posted)."""
+    return Media(kind="design", design=Design(width=width, height=height, layers=[ShapeLayer()]), alt=alt)
 
 
 def image_bytes(width: int, height: int, fmt: str = "JPEG") -> bytes:

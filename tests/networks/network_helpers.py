@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studio.core.design import Design
+from studio.core.design import Design, ShapeLayer
 from studio.core.post import Media, Post, Variant
 from studio.networks.validate import MediaFacts, validate
 
@@ -10,7 +10,8 @@ MB = 1 << 20
 
 
 def design(width: int = 1080, height: int = 1350, alt: str = "") -> Media:
-    return Media(kind="design", design=Design(width=width, height=height), alt=alt)
+    """A designed image (a design with something on it: an empty one is not posted)."""
+    return Media(kind="design", design=Design(width=width, height=height, layers=[ShapeLayer()]), alt=alt)
 
 
 def file(facts: MediaFacts, alt: str = "") -> Media:

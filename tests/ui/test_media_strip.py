@@ -121,3 +121,15 @@ def test_the_focal_point_is_kept_for_publishing(qtbot, window, tmp_path):
     window.session.push(SetMedia(window.session.doc, item.id, {"focus_x": dialog.focus[0], "focus_y": 0.5}))
     out = render_media(window.session.doc, item, None)
     assert out.focus is not None and abs(out.focus[0] + 0.8) < 0.05 and out.focus[1] == 0.0
+
+
+def test_a_blank_design_says_it_is_not_posted_until_something_is_on_it(qtbot, window):
+    from studio.logic import new_document
+
+    window.set_document(new_document(), None)  # a blank post: the start of a text-only post
+    strip = strip_of(window, qtbot)
+    qtbot.waitUntil(lambda: strip.list.count() == 1, timeout=5000)
+    strip = window.media_strip
+    assert strip.list.item(0).text() == "1 · Empty" and "not posted" in strip.list.item(0).toolTip()
+    window.session.push(AddLayers(window.session.doc, [ShapeLayer(id="box")]))
+    assert strip.list.item(0).text().startswith("1 · Design")
