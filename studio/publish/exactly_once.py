@@ -6,7 +6,9 @@ cleared only when the outcome is known. A target found `sending` after a crash, 
 then judged by its network's rule:
 
 - Bluesky: every record has a fixed TID key and is written with putRecord + swapRecord null, so writing it
-  again is a no-op if it exists. The runner asks the PDS first (find_published) and otherwise resends.
+  again is a no-op if it exists. Before any retry the runner asks the PDS (find_published) and otherwise resends;
+  no mark is needed, so none is written (`marks_writes`), and a state lost in a power cut costs nothing but a
+  question to the PDS, so its states are written without waiting for the disk (`durable`).
 - Mastodon: every status carries a fixed Idempotency-Key, which the server remembers for an hour. A resend is
   safe until an hour after the first write left (less a margin); after that the truth cannot be known.
 - Telegram, Discord: no key and no way to ask; the clients mark each sent message in its step (`step["sent"]`).
@@ -45,6 +47,8 @@ class Rule:
     """The default: a write is any POST; a possible write is asked about if the client can, else left to the user."""
 
     network = ""
+    marks_writes = True  # save the steps and the in-flight mark before each write
+    durable = True  # wait for the disk on every state change (a power cut must not lose a mark)
 
     def label(self, method: str, url: str) -> str:
         return f"{method} request"
@@ -65,6 +69,8 @@ class Rule:
 
 class BlueskyRule(Rule):
     network = "bluesky"
+    marks_writes = False
+    durable = False  # a state lost in a power cut is found again on the PDS: its records have fixed keys
     _WRITES = ("com.atproto.repo.putRecord", "com.atproto.repo.createRecord", "com.atproto.repo.applyWrites")
 
     def label(self, method: str, url: str) -> str:
@@ -83,7 +89,8 @@ class BlueskyRule(Rule):
             step["createdAt"] = when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
     def verdict(self, target: TargetRow, now: float, can_find: bool) -> Verdict:
-        return Verdict(ASK if target.inflight is not None else SEND)
+        tried = target.attempts > 0 or target.inflight is not None
+        return Verdict(ASK if tried else SEND)  # any earlier attempt may have written some of the records
 
 
 class MastodonRule(Rule):

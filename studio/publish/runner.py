@@ -22,6 +22,7 @@ from studio.core.account import Account
 from studio.core.progress import Cancelled, Progress
 from studio.networks.publishing import Connection
 from studio.publish.accounts import AccountError
+from studio.publish.exactly_once import rule_for
 from studio.publish.policy import (
     FIRST_WAIT,
     FIRST_WAIT_SETTING,
@@ -87,8 +88,9 @@ class Runner:
         now = self.clock()
         left = self.store.targets_in(["sending"])
         for t in left:
+            marked = t.inflight is not None or not rule_for(t.network).marks_writes
             answer = ("It was being sent when Content Studio stopped; what reached the network is checked before "
-                      "anything is sent again." if t.inflight else
+                      "anything is sent again." if marked else
                       "Content Studio stopped before any of it was posted; it will be sent again.")
             self.store.update(t.id, expect=("sending",), state="scheduled", now=now,
                               event=Event("interrupted", answer=answer))

@@ -71,6 +71,7 @@ class _Watch:
     labels: list[str] = field(default_factory=list)
     inflight: dict | None = None
     writing: bool = False  # a write has left and its answer has not come yet
+    unsaved_usage: list[str] = field(default_factory=list)  # budget uses to write with the outcome
     before_write: float | None = None  # first_write_at before that write
 
 
@@ -123,9 +124,10 @@ class Sender:
             return
         conn.account, conn.progress = account, progress
         session.before, session.after = self._watcher(t, account, rule, prepared, frozen, watch)
-        if t.first_write_at is None and t.inflight is None:
+        if t.attempts == 0 and t.first_write_at is None and t.inflight is None:
             rule.freshen(prepared, now)
         if not self.store.update(t.id, expect=("scheduled",), state="sending", attempts=t.attempts + 1,
+                                 durable=rule.durable,
                                  next_attempt_at=now, prepared=steps_only(prepared, frozen), now=now,
                                  event=Event("sending", request=_summary(frozen))):
             return  # cancelled or rescheduled meanwhile
@@ -181,7 +183,9 @@ class Sender:
                         raise RateLimited(f"Content Studio keeps {account.label} within {name}'s limit of "
                                           f"{b.describe()}; it goes on in {seconds(wait)}.", wait)
                     used.append(b.name)
-            if write:
+            if write and not rule.marks_writes:
+                watch.unsaved_usage += used
+            elif write:
                 inflight = {"request": label, "step": first_unsent(prepared), "steps": len(prepared.steps),
                             "at": now}
                 first = watch.first_write_at or now
@@ -206,9 +210,10 @@ class Sender:
     def _posted(self, t: TargetRow, receipt: Receipt, prepared: Prepared, frozen: dict, watch: _Watch,
                 event: str) -> None:
         now = self.clock()
-        self.store.update(t.id, expect=("scheduled", "sending"), state="posted", url=receipt.url,
-                          ids=list(receipt.ids), posted_at=receipt.posted_at, message="", inflight=None,
-                          prepared=steps_only(prepared, frozen), now=now,
+        self.store.update(t.id, durable=rule_for(t.network).durable,
+                          expect=("scheduled", "sending"), state="posted", url=receipt.url,
+                          usage=watch.unsaved_usage, ids=list(receipt.ids), posted_at=receipt.posted_at, message="",
+                          inflight=None, prepared=steps_only(prepared, frozen), now=now,
                           event=Event(event, request=_requests(watch), answer=receipt.url or ", ".join(receipt.ids)))
         self.report(Outcome(t.item_id, t.id, t.account_id, t.target, "posted", url=receipt.url))
 
@@ -258,7 +263,9 @@ class Sender:
                event: str = "retry later", attempts: int | None = None, keep: bool = False) -> None:
         """Back to scheduled for `when`; `attempts` given when this attempt does not count (a rate limit, a stop)."""
         fields = self._resolved(t, prepared, frozen, watch, keep)
-        self.store.update(t.id, expect=("scheduled", "sending"), state="scheduled", next_attempt_at=when,
+        self.store.update(t.id, durable=rule_for(t.network).durable,
+                          expect=("scheduled", "sending"), state="scheduled", next_attempt_at=when,
+                          usage=watch.unsaved_usage,
                           attempts=t.attempts if attempts is None else attempts, message=message,
                           now=self.clock(), event=Event(event, request=_requests(watch), answer=message), **fields)
         self.report(Outcome(t.item_id, t.id, t.account_id, t.target, "scheduled", message=message,
@@ -267,7 +274,9 @@ class Sender:
     def _end(self, t: TargetRow, state: str, message: str, prepared: Prepared | None = None,
              frozen: dict | None = None, watch: _Watch | None = None, *, keep: bool = False) -> None:
         fields = self._resolved(t, prepared, frozen, watch, keep) if prepared is not None else {}
-        self.store.update(t.id, expect=("scheduled", "sending"), state=state, message=message, now=self.clock(),
+        self.store.update(t.id, durable=rule_for(t.network).durable,
+                          expect=("scheduled", "sending"), state=state, message=message, now=self.clock(),
+                          usage=watch.unsaved_usage if watch is not None else (),
                           event=Event(state.replace("_", " "), request=_requests(watch), answer=message), **fields)
         self.report(Outcome(t.item_id, t.id, t.account_id, t.target, state, message=message))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from studio.store.library import Library
@@ -116,6 +117,8 @@ class QueueStore:
         self.lib = library
         self._conn = library._conn
         self._writes = 0
+        with library._guard():
+            self._durable_level = int(self._conn.execute("PRAGMA synchronous").fetchone()[0])
 
     def revision(self) -> int:
         """Changes when the queue may have changed (here or in another process)."""
@@ -249,9 +252,11 @@ class QueueStore:
         return [r[0] for r in rows]
 
     def update(self, target_id: int, *, expect: Iterable[str] | None = None, event: Event | None = None,
-               usage: Iterable[str] = (), now: float | None = None, **fields: object) -> bool:
+               usage: Iterable[str] = (), now: float | None = None, durable: bool = True, **fields: object) -> bool:
         """Change a target, only if its state is one of `expect`; with the history row and rate-budget usage (budget
-        names) in the same transaction. Returns False (and writes nothing) when the state did not match."""
+        names) in the same transaction. Returns False (and writes nothing) when the state did not match.
+        `durable=False` does not wait for the disk (it survives a killed process, not a power cut): for changes
+        that can safely be made again, such as a Bluesky record written under a fixed key."""
         unknown = set(fields) - _FIELDS
         if unknown:
             raise ValueError(f"unknown target fields: {sorted(unknown)}")
@@ -265,15 +270,15 @@ class QueueStore:
             expected = _states(expect)
             sql += f" AND state IN ({','.join('?' * len(expected))})"
             args += expected
-        with self.lib._guard(), self.lib._transaction():
-            if self._conn.execute(sql, args).rowcount != 1:
+        with self.lib._guard(), self._synchronous(durable), self.lib._transaction():
+            row = self._conn.execute(sql + " RETURNING item_id, account_id, target", args).fetchone()
+            if row is None:
                 return False
-            row = self._conn.execute("SELECT item_id, account_id, target FROM queue_targets WHERE id = ?",
-                                     (target_id,)).fetchone()
             if event is not None:
                 self._history(now, row[0], target_id, row[1], row[2], event)
-            self._conn.executemany("INSERT INTO rate_usage (account_id, budget, at) VALUES (?, ?, ?)",
-                                   [(row[1], name, now) for name in usage])
+            used = [(row[1], name, now) for name in usage]
+            if used:
+                self._conn.executemany("INSERT INTO rate_usage (account_id, budget, at) VALUES (?, ?, ?)", used)
         self._writes += 1
         return True
 
@@ -337,6 +342,17 @@ class QueueStore:
 
     # --- internals ---
 
+    @contextmanager
+    def _synchronous(self, durable: bool) -> Iterator[None]:
+        if durable:
+            yield
+            return
+        self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL: commit without fsync
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA synchronous = {self._durable_level}")
+
     @staticmethod
     def _filters(account: str | None, states: Iterable[str] | None, since: float | None,
                  until: float | None) -> tuple[str, list]:
@@ -348,15 +364,16 @@ class QueueStore:
             where.append("i.scheduled_at < ?")
             args.append(until)
         if account is not None or states is not None:
-            sub = "SELECT 1 FROM queue_targets t WHERE t.item_id = i.id"
+            conditions = []
             if account is not None:
-                sub += " AND t.account_id = ?"
+                conditions.append("account_id = ?")
                 args.append(account)
             if states is not None:
                 chosen = _states(states)
-                sub += f" AND t.state IN ({','.join('?' * len(chosen))})"
+                conditions.append(f"state IN ({','.join('?' * len(chosen))})")
                 args += chosen
-            where.append(f"EXISTS ({sub})")
+            # one pass over the matching targets (an index), not a lookup per item
+            where.append(f"i.id IN (SELECT item_id FROM queue_targets WHERE {' AND '.join(conditions)})")
         return (f" WHERE {' AND '.join(where)}" if where else ""), args
 
 
