@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -140,3 +141,21 @@ def test_a_second_runner_says_so_and_exits(user, band):
         holder.wait()
     waited = studio(user, "queue", "run", "--once", "--wait", "10")
     assert waited.returncode == 0, waited.stderr
+
+
+def test_the_runner_keeps_running_picks_up_new_items_and_stops_on_sigterm(pds, user, band, tmp_path):
+    runner = subprocess.Popen([sys.executable, "-m", "studio", "queue", "run"], cwd=ROOT, env=user,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(1.0)  # started, nothing due, sleeping
+        post = new_post(user, tmp_path / "live.studio", "Sent by the running runner")
+        added = studio(user, "queue", "add", post, "--target", band)
+        assert added.returncode == 0, added.stderr
+        line = runner.stdout.readline()  # the new item is noticed without waiting for the next poll
+        assert "posted https://bsky.app/profile/queuecli.test/post/" in line
+        runner.send_signal(signal.SIGTERM)
+        assert runner.wait(15) == 0
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+            runner.wait()

@@ -305,3 +305,21 @@ def test_an_account_is_checked_before_its_next_post_so_an_expired_sign_in_shows_
     s.runner(on_warning=warnings.append).run(once=True)
     assert s.library.account(account.id).state == "needs_reauth"
     assert warnings and "needs re-authorisation before its next post" in warnings[0]
+
+
+def test_no_bot_token_or_webhook_token_reaches_the_library(tmp_path):
+    from fake_discord import WEBHOOK_TOKEN
+    from fake_telegram import TOKEN
+
+    with FakeTelegram() as tg, FakeDiscord() as dc:
+        s = setup(tmp_path)
+        tg_account, dc_account = telegram_account(s, tg), discord_account(s, dc)
+        tg.fail("POST", "/bot", status=500)  # an error answer, with its message, goes to the history too
+        queue_post(s, job(tg_account, "To the channel"), job(dc_account, "To the webhook"), at=T0)
+        s.runner().run(once=True)
+        s.clock.now += 3600
+        s.runner().run(once=True)
+        s.library.close()
+        written = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+        assert TOKEN.encode() not in written and WEBHOOK_TOKEN.encode() not in written
+        assert len(tg.messages[CHANNEL_ID]) == 1 and len(dc.messages) == 1
