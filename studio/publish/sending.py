@@ -44,7 +44,8 @@ from studio.publish.wire import WatchedSession
 from studio.store.library import LibraryError
 from studio.store.queue_store import Event, TargetRow
 
-WAITS_SETTING = "queue.account_waits"  # account id -> until when it waits for a rate limit
+WAITS_SETTING = "queue.account_waits"  # account id -> until when it waits for a rate limit or the keyring
+KEYRING_WAIT = 300.0  # a locked or unreachable keyring is tried again after this long
 
 
 @dataclass
@@ -118,7 +119,14 @@ class Sender:
         watch = _Watch(t.first_write_at)
         try:
             conn, session = conn_for(account)
-        except (AuthExpired, CredentialError) as e:
+        except CredentialError as e:
+            if e.kind != "damaged":  # locked or missing keyring: the sign-in itself is fine, wait for it
+                self._keyring_wait(t, account, e.message)
+                return
+            self.queue.accounts.mark(account, "needs_reauth", e.message)
+            self._end(t, "needs_reauth", e.message)
+            return
+        except AuthExpired as e:
             self.queue.accounts.mark(account, "needs_reauth", e.message)
             self._end(t, "needs_reauth", e.message)
             return
@@ -155,7 +163,14 @@ class Sender:
             self._transient(t, prepared, frozen, watch, e.message)
         except OutcomeUnknown as e:
             self._unknown(t, client, conn, rule, prepared, frozen, watch, e.message)
-        except (AuthExpired, CredentialError) as e:
+        except CredentialError as e:  # saving a renewed sign-in failed
+            if e.kind == "damaged":
+                self.queue.accounts.mark(account, "needs_reauth", e.message)
+                self._end(t, "needs_reauth", e.message, prepared, frozen, watch)
+            else:
+                self._block(account.id, self.clock() + KEYRING_WAIT)
+                self._retry(t, prepared, frozen, watch, self.clock() + KEYRING_WAIT, e.message, attempts=before)
+        except AuthExpired as e:
             self.queue.accounts.mark(account, "needs_reauth", e.message)
             self._end(t, "needs_reauth", e.message, prepared, frozen, watch)
         except PublishError as e:
@@ -279,6 +294,15 @@ class Sender:
                           usage=watch.unsaved_usage if watch is not None else (),
                           event=Event(state.replace("_", " "), request=_requests(watch), answer=message), **fields)
         self.report(Outcome(t.item_id, t.id, t.account_id, t.target, state, message=message))
+
+    def _keyring_wait(self, t: TargetRow, account: Account, message: str) -> None:
+        """The keyring is locked or cannot be reached: nothing was sent; try this account again in a while."""
+        until = self.clock() + KEYRING_WAIT
+        self._block(account.id, until)
+        self.store.update(t.id, expect=("scheduled",), next_attempt_at=until, message=message, now=self.clock(),
+                          event=Event("waiting for the keyring", answer=message))
+        self.report(Outcome(t.item_id, t.id, t.account_id, t.target, "scheduled", message=message,
+                            next_attempt_at=until))
 
     def _block(self, account_id: str, until: float) -> None:
         self.blocked[account_id] = until

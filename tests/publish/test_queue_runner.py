@@ -323,3 +323,26 @@ def test_no_bot_token_or_webhook_token_reaches_the_library(tmp_path):
         written = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
         assert TOKEN.encode() not in written and WEBHOOK_TOKEN.encode() not in written
         assert len(tg.messages[CHANNEL_ID]) == 1 and len(dc.messages) == 1
+
+
+def test_a_locked_keyring_makes_posts_wait_without_calling_the_sign_in_expired(tmp_path, masto):
+    from studio.credentials.store import CredentialError
+
+    s = setup(tmp_path)
+    account = mastodon_account(s, masto)
+    items = [queue_post(s, job(account, f"Keyring {i}"), at=T0) for i in range(2)]
+    real_get = s.credentials.get
+
+    def locked(account_id):
+        raise CredentialError("The keyring is locked, so Content Studio cannot read the account's sign-in.",
+                              "locked")
+
+    s.credentials.get = locked
+    s.runner().run(once=True)
+    first = s.queue.item(items[0]).targets[0]
+    assert [states(s, i)[0] for i in items] == ["scheduled", "scheduled"] and "keyring is locked" in first.message
+    assert s.library.account(account.id).state == "connected" and masto.requests == []
+    s.credentials.get = real_get  # unlocked
+    s.clock.now = first.next_attempt_at + 1
+    s.runner().run(once=True)
+    assert [states(s, i)[0] for i in items] == ["posted", "posted"]
