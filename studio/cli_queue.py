@@ -193,6 +193,8 @@ def _list(args: argparse.Namespace, queue) -> int:
         for t in i.targets:
             detail = t.url or t.message
             state = t.state.replace("_", " ")
+            if t.state == "scheduled" and t.next_attempt_at and t.next_attempt_at > t.due_at:
+                state += f" (next try {describe(t.next_attempt_at, i.zone)})"
             late = f" at {describe(t.due_at, i.zone)}" if t.due_at != i.scheduled_at else ""
             print(f"       {t.account_id} ({t.target}){late}: {state}" + (f": {detail}" if detail else ""))
     return 0
