@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import signal
 import sys
 from pathlib import Path
@@ -112,7 +111,7 @@ def _zone(args: argparse.Namespace) -> str:
 
 def _add(args: argparse.Namespace, queue) -> int:
     from studio.publish.queue import Schedule, design_hash
-    from studio.publish.schedule import ScheduleError, describe, parse_at
+    from studio.publish.schedule import ScheduleError, describe, parse_at, parse_every
     from studio.publishing import build_jobs, parse_targets
     from studio.render.qt import ensure_gui_app
     from studio.store.project_file import load
@@ -125,7 +124,7 @@ def _add(args: argparse.Namespace, queue) -> int:
     if at is not None and at < now - 60:
         raise ScheduleError(f"{describe(at, zone)} is in the past. Give a later time, or leave --at out to "
                             "publish at once.")
-    recur = _recurrence(args, zone)
+    recur = parse_every(args.every, args.until, args.count, zone)
     doc = load(args.file)
     targets = parse_targets(args.target, queue.accounts)
     ensure_gui_app()
@@ -147,23 +146,6 @@ def _add(args: argparse.Namespace, queue) -> int:
             print(f"warning: {job.account.id} needs re-authorisation; connect it again before the post is due.",
                   file=sys.stderr)
     return 0
-
-
-def _recurrence(args: argparse.Namespace, zone: str):
-    from studio.publish.schedule import Recurrence, ScheduleError, parse_at
-
-    if not args.every:
-        if args.until or args.count:
-            raise ScheduleError("--until and --count need --every (such as --every 1w).")
-        return None
-    m = re.fullmatch(r"(\d+)\s*([dw])", args.every.strip().lower())
-    if not m:
-        raise ScheduleError(f"“{args.every}” is not a repeat interval; write 3d (every 3 days) or 2w (every 2 "
-                            "weeks).")
-    until = None
-    if args.until:
-        until = parse_at(args.until, zone)[0] + (86400 - 1 if len(args.until.strip()) == 10 else 0)
-    return Recurrence(int(m.group(1)), "days" if m.group(2) == "d" else "weeks", until, args.count)
 
 
 def _list(args: argparse.Namespace, queue) -> int:

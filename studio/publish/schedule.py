@@ -141,6 +141,24 @@ def parse_at(text: str, zone_name: str) -> tuple[float, str]:
     return local.timestamp(), zone_name
 
 
+def parse_every(every: str | None, until: str | None, count: int | None, zone_name: str) -> Recurrence | None:
+    """A repeat from what a user writes: every "3d" or "2w", until a date ("2026-06-30", the whole day counts) or a
+    date-time, or for `count` posts in all. None when nothing repeats."""
+    if not every:
+        if until or count:
+            raise ScheduleError("A repeat needs its interval (such as every 1w) as well as an end.")
+        return None
+    m = re.fullmatch(r"(\d+)\s*([dw])", every.strip().lower())
+    if not m or int(m.group(1)) < 1:
+        raise ScheduleError(f"“{every}” is not a repeat interval; write 3d (every 3 days) or 2w (every 2 weeks).")
+    end = None
+    if until:
+        end = parse_at(until, zone_name)[0] + (86400 - 1 if len(until.strip()) == 10 else 0)
+    if count is not None and count < 1:
+        raise ScheduleError("The number of posts in a repeat must be at least 1.")
+    return Recurrence(int(m.group(1)), "days" if m.group(2) == "d" else "weeks", end, count)
+
+
 def parse_slots(text: str, zone_name: str) -> list[Slot]:
     """"mon-fri 09:00,17:30", "sat 10:00", "daily 12:00", "weekdays 08:15" -> slots in `zone_name`."""
     zone(zone_name)
