@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from studio import __version__, cli_publish, cli_queue
+from studio import __version__, cli_import, cli_publish, cli_queue
 
 PREVIEW_MEDIA_SIDE = 2000  # media are drawn at most this large for a preview (the widest preview is 2000 px)
 SIZE_UNITS = {"b": 1, "kb": 1000, "k": 1000, "mb": 1000_000, "m": 1000_000}
@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_publish.add_parsers(sub)
     cli_queue.add_parsers(sub)
+    cli_import.add_parsers(sub)
     return p
 
 
@@ -230,4 +231,4 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 COMMANDS = {"new": cmd_new, "render": cmd_render, "templates": cmd_templates, "check": cmd_check,
             "preview": cmd_preview, "accounts": cli_publish.cmd_accounts, "publish": cli_publish.cmd_publish,
-            "queue": cli_queue.cmd_queue}
+            "queue": cli_queue.cmd_queue, "import": cli_import.cmd_import}

@@ -73,7 +73,7 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _open():
+def open_queue():
     from studio.credentials.store import KeyringCredentialStore
     from studio.publish.accounts import Accounts
     from studio.publish.queue import Queue
@@ -95,7 +95,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
     from studio.store.project_file import ProjectError
 
     try:
-        return COMMANDS[args.queue_command](args, _open())
+        return COMMANDS[args.queue_command](args, open_queue())
     except (AccountError, CredentialError, LibraryError, Locked, ProjectError, PublishError, QueueError,
             ScheduleError) as e:
         return _fail(e.message)
