@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.core.post import OPTIONS, Variant, check_options
-from studio.core.progress import Progress
+from studio.core.progress import Cancelled, Progress
 from studio.logic import StudioError, attach_files, new_document
 from studio.networks.registry import canonical
 from studio.publish.accounts import AccountError, Accounts
@@ -63,8 +63,13 @@ class PlannedRow:
         first = "next free slot" if s.slot else ("now" if s.at is None else describe(s.at, s.zone))
         if s.recur is None:
             return first
-        unit = s.recur.unit.rstrip("s")
-        return f"{first}, every {unit}" if s.recur.every == 1 else f"{first}, every {s.recur.every} {s.recur.unit}"
+        r = s.recur
+        text = f"{first}, every {r.unit.rstrip('s')}" if r.every == 1 else f"{first}, every {r.every} {r.unit}"
+        if r.count:
+            text += f", {r.count} posts"
+        if r.until:
+            text += f" until {describe(r.until, s.zone)[:15]}"
+        return text
 
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -244,13 +249,18 @@ def _schedule(row: dict[str, str], default_zone: str, now: float) -> Schedule:
 def queue_rows(rows: list[PlannedRow], queue: Queue, folder: Path, name: str,
                progress: Progress | None = None) -> list[tuple[PlannedRow, list[int], str]]:
     """Save and queue the good rows, in order: (row, item ids, "") or (row, [], why it failed). Each row is saved
-    as `folder`/NAME-line-N.studio first (the queue keeps the path to show later edits)."""
+    as `folder`/NAME-line-N.studio first (the queue keeps the path to show later edits). A cancel stops before the
+    next row; the rows left are returned as not queued."""
     done: list[tuple[PlannedRow, list[int], str]] = []
     good = [r for r in rows if r.ok]
     folder.mkdir(parents=True, exist_ok=True)
     for n, row in enumerate(good):
         if progress is not None:
-            progress.report(n / max(1, len(good)), f"Queueing line {row.line}")
+            try:
+                progress.report(n / max(1, len(good)), f"Queueing line {row.line}")
+            except Cancelled:
+                done += [(r, [], "Cancelled before it was queued.") for r in good[n:]]
+                return done
         path = folder / f"{name}-line-{row.line}.studio"
         try:
             save(row.doc, path)
@@ -262,6 +272,4 @@ def queue_rows(rows: list[PlannedRow], queue: Queue, folder: Path, name: str,
             done.append((row, ids, ""))
         except (ProjectError, QueueError, ScheduleError, StudioError) as e:
             done.append((row, [], e.message))
-    if progress is not None:
-        progress.report(1.0, "Queued")
     return done

@@ -54,7 +54,7 @@ def test_good_rows_are_planned_with_their_schedule_variants_and_media(tmp_path, 
         "visibility": "unlisted"}
     assert first.schedule.at == parse_at("2026-12-10T09:00", "Europe/Berlin")[0]
     assert first.when() == "Thu 10 Dec 2026 09:00 CET (Europe/Berlin)"
-    assert second.schedule.at is None and second.when() == "now, every week"
+    assert second.schedule.at is None and second.when() == "now, every week, 4 posts"
 
     results = queue_rows([first, second], queue, tmp_path / "posts", "posts")
     assert [why for _, _, why in results] == ["", ""]
