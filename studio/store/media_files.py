@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from studio.store.durable import fsync_dir
 from studio.store.library import LibraryError
 
 FOLDER = "queue-media"
@@ -48,7 +49,7 @@ class MediaFiles:
                 f" {e.strerror or e}"
             raise LibraryError(f"A media file of the queued post could not be saved:{full}. Nothing was queued."
                                ) from e
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         return sha
 
     def get(self, sha256: str) -> bytes:
@@ -62,18 +63,3 @@ class MediaFiles:
             raise LibraryError(f'A frozen media file of this queue item is damaged ("{path}"); it was not sent. '
                                "Queue the post again.")
         return data
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -27,6 +27,7 @@ from typing import IO, Any
 import studio
 from studio.core.document import Document, asset_key
 from studio.core.post import post_from_data, post_to_data
+from studio.store.durable import fsync_dir
 
 FORMAT = "content-studio"
 SCHEMA = 1  # the schema this app writes; files with a higher schema are refused
@@ -80,7 +81,7 @@ def save(doc: Document, path: Path) -> None:
     except BaseException:
         _remove_quietly(tmp)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def _post_json(doc: Document, path: Path) -> bytes:
@@ -135,21 +136,6 @@ def _copy_mode(target: Path, tmp: Path) -> None:
         os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
     except OSError:
         pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _remove_quietly(path: Path) -> None:
