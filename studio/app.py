@@ -65,6 +65,9 @@ def run_gui(file: Path | None = None) -> int:
     if window is None:
         return 1
     window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(1500, window.start_queue_runner)  # due queue items go out while the studio is open
     return app.exec()
 
 

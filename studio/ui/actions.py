@@ -44,6 +44,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     file_menu.addAction(act("brand", tr("&Brand kit…"), lambda: _edit_brand_kit(w)))
     file_menu.addSeparator()
     file_menu.addAction(act("publish", tr("&Publish now…"), w.publish_now, "Ctrl+Shift+P"))
+    file_menu.addAction(act("add_to_queue", tr("A&dd to queue…"), w.add_to_queue, "Ctrl+Alt+Q"))
+    actions["add_to_queue"].setIconText(tr("Queue…"))  # the toolbar's short name
     file_menu.addAction(act("accounts", tr("A&ccounts…"), w.show_accounts))
     file_menu.addSeparator()
     file_menu.addAction(act("quit", tr("&Quit"), w.close, S.Quit))
@@ -95,6 +97,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     snapping.setChecked(True)
     view.addAction(snapping)
     view.addSeparator()
+    view.addAction(act("queue", tr("&Queue"), w.show_queue, "Ctrl+Shift+U"))
+    view.addSeparator()
     for dock in (w.layers_dock, w.inspector_dock, w.preview_dock, w.caption_dock):
         view.addAction(dock.toggleViewAction())
     theme_menu = view.addMenu(tr("&Theme"))
@@ -108,8 +112,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
 
     toolbar = w.addToolBar(tr("Tools"))
     toolbar.setObjectName("toolbar")
-    for name in ("new", "open", "save", "export", "publish", None, "undo", "redo", None, "add_text", "add_image",
-                 "add_logo", "add_rect", "add_ellipse", "add_line", None, "zoom_fit", "zoom_100"):
+    for name in ("new", "open", "save", "export", "publish", "add_to_queue", None, "undo", "redo", None, "add_text",
+                 "add_image", "add_logo", "add_rect", "add_ellipse", "add_line", None, "zoom_fit", "zoom_100"):
         if name is None:
             toolbar.addSeparator()
         else:

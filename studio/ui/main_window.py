@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._doc_key = "main"
         self._painted = False
         self._post_views_pending = False
+        self._queueing = None  # the queue's dialog, window and runner (queue_feature.py), made when first used
         self.resize(1400, 900)
         self.setAcceptDrops(True)
         self.zoom_label = QLabel()
@@ -530,6 +531,25 @@ class MainWindow(QMainWindow):
                                open_accounts=self.show_accounts)
         dialog.exec()
 
+    # --- the queue ---------------------------------------------------------------------------
+    @property
+    def queueing(self):
+        if self._queueing is None:
+            from studio.ui.queue_feature import QueueFeature
+
+            self._queueing = QueueFeature(self)
+        return self._queueing
+
+    def add_to_queue(self) -> None:
+        self.queueing.add_to_queue()
+
+    def show_queue(self):
+        return self.queueing.show_queue()
+
+    def start_queue_runner(self, **options):
+        """Publish due queue items in the background while the studio is open (studio.app calls it)."""
+        return self.queueing.start_runner(**options)
+
     def show_error(self, title: str, message: str) -> None:
         log.info("%s: %s", title, message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
@@ -538,6 +558,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_discard():
+            if self._queueing is not None:
+                self._queueing.close()  # the runner stops after its current request, and is waited for
             self.tasks.wait(10000)
             self.services.recovery.discard(self._doc_key)
             self.services.close()
