@@ -100,6 +100,124 @@
     </message>
 </context>
 <context>
+    <name>AddToQueueDialog</name>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="60"/>
+        <source>Add to queue</source>
+        <translation>In die Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="67"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="79"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="90"/>
+        <source>Accounts…</source>
+        <translation>Konten…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="94"/>
+        <source>Queue</source>
+        <translation>Einreihen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="98"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="101"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="146"/>
+        <source>Needs re-authorisation: reconnect it in Accounts… before the post is due.</source>
+        <translation>Muss neu autorisiert werden: Verbinde es unter Konten… neu, bevor der Beitrag fällig ist.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="150"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="152"/>
+        <source>Next free slot: %s</source>
+        <translation>Nächstes freies Zeitfenster: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="153"/>
+        <source>No time slots yet</source>
+        <translation>Noch keine Zeitfenster</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="154"/>
+        <source>Set an account&apos;s weekly time slots in the queue window (Time slots…).</source>
+        <translation>Die wöchentlichen Zeitfenster eines Kontos stellst du im Warteschlangenfenster ein (Zeitfenster…).</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="166"/>
+        <source>%s has no free time slot. Set its slots (queue window → Time slots…), or choose a time.</source>
+        <translation>%s hat kein freies Zeitfenster. Lege Zeitfenster an (Warteschlange → Zeitfenster…) oder wähle eine Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="176"/>
+        <source>No accounts are connected yet. Connect one in Accounts…, then queue the post.</source>
+        <translation>Noch ist kein Konto verbunden. Verbinde eines unter Konten… und reihe den Beitrag dann ein.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="181"/>
+        <source>Queue “%s” to %s account(s). What is sent is frozen now: later edits change nothing unless you queue the post again.</source>
+        <translation>„%s“ für %s Konto/Konten einreihen. Was gesendet wird, wird jetzt eingefroren: Spätere Änderungen wirken sich nur aus, wenn du den Beitrag neu einreihst.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="206"/>
+        <source>Rendering for %s…</source>
+        <translation>Wird für %s gerendert…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="211"/>
+        <source>Saving to the queue…</source>
+        <translation>Wird in der Warteschlange gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="219"/>
+        <source>Rendering and freezing the post…</source>
+        <translation>Der Beitrag wird gerendert und eingefroren…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="241"/>
+        <source>Cancelled. Nothing was queued.</source>
+        <translation>Abgebrochen. Nichts wurde eingereiht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="247"/>
+        <source>Nothing was queued.</source>
+        <translation>Nichts wurde eingereiht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="255"/>
+        <source>Queued %s posts, the first %s.</source>
+        <translation>%s Beiträge eingereiht, der erste %s.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="257"/>
+        <source>Queued to go out now. The queue window shows how it goes.</source>
+        <translation>Eingereiht, geht jetzt hinaus. Das Warteschlangenfenster zeigt, wie es läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_add_dialog.py" line="259"/>
+        <source>Queued for %s.</source>
+        <translation>Eingereiht für %s.</translation>
+    </message>
+</context>
+<context>
     <name>BrandKitDialog</name>
     <message>
         <location filename="../../studio/ui/dialogs.py" line="101"/>
@@ -160,6 +278,29 @@
         <location filename="../../studio/ui/dialogs.py" line="174"/>
         <source>none</source>
         <translation>kein Logo</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../studio/ui/queue_calendar.py" line="268"/>
+        <source>It is being sent right now; it cannot be moved.</source>
+        <translation>Er wird gerade gesendet und kann nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_calendar.py" line="271"/>
+        <source>Nothing of this post is waiting to be sent, so there is nothing to move.</source>
+        <translation>Von diesem Beitrag wartet nichts mehr auf das Senden, es gibt also nichts zu verschieben.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_calendar.py" line="282"/>
+        <source>That time has passed. Drop it on a later time, or use Publish now.</source>
+        <translation>Diese Zeit ist vorbei. Lege ihn auf eine spätere Zeit oder nimm „Jetzt veröffentlichen“.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_calendar.py" line="385"/>
+        <source>+%s more</source>
+        <translation>+%s weitere</translation>
     </message>
 </context>
 <context>
@@ -394,6 +535,125 @@
         <location filename="../../studio/ui/focus_dialog.py" line="83"/>
         <source>Centre</source>
         <translation>Mitte</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="44"/>
+        <location filename="../../studio/ui/import_dialog.py" line="94"/>
+        <source>Import posts</source>
+        <translation>Beiträge importieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="47"/>
+        <source>Choose a CSV file with one post per row (columns: docs/csv-import.md).</source>
+        <translation>Wähle eine CSV-Datei mit einem Beitrag je Zeile (Spalten: docs/csv-import.md).</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="51"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="51"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="51"/>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="51"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="51"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="72"/>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="74"/>
+        <source>Queue</source>
+        <translation>Einreihen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="79"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="82"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="95"/>
+        <source>Spreadsheets (*.csv *.tsv *.txt)</source>
+        <translation>Tabellen (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="102"/>
+        <source>Checking %s…</source>
+        <translation>%s wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="110"/>
+        <source>%s has no rows.</source>
+        <translation>%s hat keine Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="112"/>
+        <source>%1 of %2 rows can be queued. Rows with errors are left out; fix them in the file and import it again.</source>
+        <translation>%1 von %2 Zeilen lassen sich einreihen. Zeilen mit Fehlern bleiben draußen; behebe sie in der Datei und importiere sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="115"/>
+        <source>Queue %s posts</source>
+        <translation>%s Beiträge einreihen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="115"/>
+        <source>Queue 1 post</source>
+        <translation>1 Beitrag einreihen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="123"/>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="146"/>
+        <source>Queueing…</source>
+        <translation>Wird eingereiht…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="158"/>
+        <source>Queued %s posts.</source>
+        <translation>%s Beiträge eingereiht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="158"/>
+        <source>Queued 1 post.</source>
+        <translation>1 Beitrag eingereiht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="160"/>
+        <source>%s could not be queued: see their problems.</source>
+        <translation>%s ließen sich nicht einreihen: siehe ihre Probleme.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/import_dialog.py" line="182"/>
+        <source>Cancelled. What was queued stays queued.</source>
+        <translation>Abgebrochen. Was eingereiht ist, bleibt eingereiht.</translation>
     </message>
 </context>
 <context>
@@ -818,6 +1078,44 @@
     </message>
 </context>
 <context>
+    <name>ItemDetails</name>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="143"/>
+        <source>Select a post to see how it went on each account.</source>
+        <translation>Wähle einen Beitrag, um zu sehen, wie es auf jedem Konto gelaufen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="154"/>
+        <source>%s posts selected</source>
+        <translation>Ausgewählte Beiträge: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="167"/>
+        <source>Untitled post</source>
+        <translation>Beitrag ohne Titel</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="176"/>
+        <source>Part %s of a repeating post.</source>
+        <translation>Teil %s eines wiederkehrenden Beitrags.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="183"/>
+        <source>The post&apos;s file cannot be read any more (moved or deleted). What was queued still goes out as it was frozen.</source>
+        <translation>Die Datei des Beitrags lässt sich nicht mehr lesen (verschoben oder gelöscht). Was eingereiht wurde, geht trotzdem so hinaus, wie es eingefroren wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="185"/>
+        <source>The design changed since this was queued. What goes out is what was queued; to send the new version, open the post, queue it again and cancel this one.</source>
+        <translation>Das Design hat sich geändert, seit dies eingereiht wurde. Hinaus geht, was eingereiht wurde; um die neue Fassung zu senden, öffne den Beitrag, reihe ihn neu ein und brich diesen ab.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="195"/>
+        <source>Open the post</source>
+        <translation>Beitrag öffnen</translation>
+    </message>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
         <location filename="../../studio/ui/editor/layers_panel.py" line="56"/>
@@ -936,208 +1234,223 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="47"/>
+        <source>A&amp;dd to queue…</source>
+        <translation>In die &amp;Warteschlange…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="48"/>
+        <source>Queue…</source>
+        <translation>Einreihen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="49"/>
         <source>A&amp;ccounts…</source>
         <translation>K&amp;onten…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="49"/>
+        <location filename="../../studio/ui/actions.py" line="51"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="51"/>
+        <location filename="../../studio/ui/actions.py" line="53"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="52"/>
-        <location filename="../../studio/ui/main_window.py" line="173"/>
+        <location filename="../../studio/ui/actions.py" line="54"/>
+        <location filename="../../studio/ui/main_window.py" line="174"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="53"/>
-        <location filename="../../studio/ui/main_window.py" line="174"/>
+        <location filename="../../studio/ui/actions.py" line="55"/>
+        <location filename="../../studio/ui/main_window.py" line="175"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="56"/>
+        <location filename="../../studio/ui/actions.py" line="58"/>
         <source>Cu&amp;t</source>
         <translation>Aus&amp;schneiden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="57"/>
+        <location filename="../../studio/ui/actions.py" line="59"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="58"/>
+        <location filename="../../studio/ui/actions.py" line="60"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="59"/>
+        <location filename="../../studio/ui/actions.py" line="61"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="60"/>
+        <location filename="../../studio/ui/actions.py" line="62"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="61"/>
+        <location filename="../../studio/ui/actions.py" line="63"/>
         <source>Select &amp;all</source>
         <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="63"/>
+        <location filename="../../studio/ui/actions.py" line="65"/>
         <source>&amp;Insert</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="64"/>
+        <location filename="../../studio/ui/actions.py" line="66"/>
         <source>&amp;Text</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="65"/>
+        <location filename="../../studio/ui/actions.py" line="67"/>
         <source>&amp;Image…</source>
         <translation>&amp;Bild…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="66"/>
+        <location filename="../../studio/ui/actions.py" line="68"/>
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="68"/>
+        <location filename="../../studio/ui/actions.py" line="70"/>
         <source>&amp;Rectangle</source>
         <translation>&amp;Rechteck</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="69"/>
+        <location filename="../../studio/ui/actions.py" line="71"/>
         <source>&amp;Ellipse</source>
         <translation>&amp;Ellipse</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="70"/>
+        <location filename="../../studio/ui/actions.py" line="72"/>
         <source>L&amp;ine</source>
         <translation>L&amp;inie</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="72"/>
+        <location filename="../../studio/ui/actions.py" line="74"/>
         <source>&amp;Photos or videos to the post…</source>
         <translation>&amp;Fotos oder Videos zum Beitrag…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="73"/>
+        <location filename="../../studio/ui/actions.py" line="75"/>
         <source>New &amp;design in the post</source>
         <translation>Neues &amp;Design im Beitrag</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="75"/>
+        <location filename="../../studio/ui/actions.py" line="77"/>
         <source>&amp;Arrange</source>
         <translation>An&amp;ordnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="76"/>
+        <location filename="../../studio/ui/actions.py" line="78"/>
         <source>Bring &amp;forward</source>
         <translation>&amp;Weiter nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="77"/>
+        <location filename="../../studio/ui/actions.py" line="79"/>
         <source>Send &amp;backward</source>
         <translation>W&amp;eiter nach hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="78"/>
+        <location filename="../../studio/ui/actions.py" line="80"/>
         <source>Bring to fron&amp;t</source>
         <translation>&amp;Ganz nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="79"/>
+        <location filename="../../studio/ui/actions.py" line="81"/>
         <source>Send to bac&amp;k</source>
         <translation>Ganz nach &amp;hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="81"/>
+        <location filename="../../studio/ui/actions.py" line="83"/>
         <source>&amp;Lock / unlock</source>
         <translation>&amp;Sperren / entsperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="82"/>
+        <location filename="../../studio/ui/actions.py" line="84"/>
         <source>&amp;Hide / show</source>
         <translation>&amp;Ausblenden / einblenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="84"/>
+        <location filename="../../studio/ui/actions.py" line="86"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="85"/>
+        <location filename="../../studio/ui/actions.py" line="87"/>
         <source>Zoom to &amp;fit</source>
         <translation>In Fenster ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="86"/>
+        <location filename="../../studio/ui/actions.py" line="88"/>
         <source>&amp;Actual size (100 %)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="87"/>
+        <location filename="../../studio/ui/actions.py" line="89"/>
         <source>Zoom &amp;in</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="89"/>
+        <location filename="../../studio/ui/actions.py" line="91"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="92"/>
+        <location filename="../../studio/ui/actions.py" line="94"/>
         <source>&amp;Safe zones</source>
         <translation>&amp;Sicherheitsbereiche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="93"/>
+        <location filename="../../studio/ui/actions.py" line="95"/>
         <source>S&amp;napping</source>
         <translation>Ein&amp;rasten</translation>
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="100"/>
+        <source>&amp;Queue</source>
+        <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="104"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="103"/>
+        <location filename="../../studio/ui/actions.py" line="107"/>
         <source>Like the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="103"/>
+        <location filename="../../studio/ui/actions.py" line="107"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="103"/>
+        <location filename="../../studio/ui/actions.py" line="107"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="109"/>
+        <location filename="../../studio/ui/actions.py" line="113"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="124"/>
+        <location filename="../../studio/ui/actions.py" line="128"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="137"/>
+        <location filename="../../studio/ui/actions.py" line="141"/>
         <source>Could not save the brand kit</source>
         <translation>Das Markenkit konnte nicht gespeichert werden</translation>
     </message>
@@ -1147,179 +1460,179 @@
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="61"/>
+        <location filename="../../studio/ui/main_window.py" line="62"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="63"/>
+        <location filename="../../studio/ui/main_window.py" line="64"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="65"/>
+        <location filename="../../studio/ui/main_window.py" line="66"/>
         <source>Post</source>
         <translation>Beitrag</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="70"/>
+        <location filename="../../studio/ui/main_window.py" line="71"/>
         <source>Previews</source>
         <translation>Vorschauen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="165"/>
+        <location filename="../../studio/ui/main_window.py" line="166"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="173"/>
+        <location filename="../../studio/ui/main_window.py" line="174"/>
         <source>&amp;Undo %s</source>
         <translation>&amp;Rückgängig: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="174"/>
+        <location filename="../../studio/ui/main_window.py" line="175"/>
         <source>&amp;Redo %s</source>
         <translation>&amp;Wiederherstellen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="188"/>
+        <location filename="../../studio/ui/main_window.py" line="189"/>
         <source>Save the changes to this post first?</source>
         <translation>Änderungen an diesem Beitrag zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
         <source>Open post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>Content Studio posts (*.studio)</source>
         <translation>Beiträge von Content Studio (*.studio)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214"/>
+        <location filename="../../studio/ui/main_window.py" line="215"/>
         <source>Could not open the post</source>
         <translation>Der Beitrag konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>Save post</source>
         <translation>Beitrag speichern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="246"/>
+        <location filename="../../studio/ui/main_window.py" line="247"/>
         <source>Could not save the post</source>
         <translation>Der Beitrag konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252"/>
+        <location filename="../../studio/ui/main_window.py" line="253"/>
         <source>Saved %s</source>
         <translation>Gespeichert: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="272"/>
+        <location filename="../../studio/ui/main_window.py" line="273"/>
         <source>Autosave failed: %s</source>
         <translation>Automatisches Speichern fehlgeschlagen: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="289"/>
+        <location filename="../../studio/ui/main_window.py" line="290"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="289"/>
+        <location filename="../../studio/ui/main_window.py" line="290"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="305"/>
+        <location filename="../../studio/ui/main_window.py" line="306"/>
         <source>Exported %s (%s×%s, %s KB, quality %s)</source>
         <translation>Exportiert: %s (%s×%s, %s KB, Qualität %s)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="311"/>
+        <location filename="../../studio/ui/main_window.py" line="312"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="315"/>
+        <location filename="../../studio/ui/main_window.py" line="316"/>
         <source>Export cancelled</source>
         <translation>Export abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="327"/>
+        <location filename="../../studio/ui/main_window.py" line="328"/>
         <source>Add layer</source>
         <translation>Ebene hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337"/>
+        <location filename="../../studio/ui/main_window.py" line="338"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337"/>
+        <location filename="../../studio/ui/main_window.py" line="338"/>
         <source>Your text</source>
         <translation>Ihr Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370"/>
+        <location filename="../../studio/ui/main_window.py" line="371"/>
         <source>Add image</source>
         <translation>Bild hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370"/>
+        <location filename="../../studio/ui/main_window.py" line="371"/>
         <source>Could not add the image</source>
         <translation>Das Bild konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381"/>
+        <location filename="../../studio/ui/main_window.py" line="382"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="386"/>
+        <location filename="../../studio/ui/main_window.py" line="387"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="403"/>
+        <location filename="../../studio/ui/main_window.py" line="404"/>
         <source>Add logo</source>
         <translation>Logo hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="403"/>
+        <location filename="../../studio/ui/main_window.py" line="404"/>
         <source>Could not add the logo</source>
         <translation>Das Logo konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="410"/>
-        <location filename="../../studio/ui/main_window.py" line="415"/>
+        <location filename="../../studio/ui/main_window.py" line="411"/>
+        <location filename="../../studio/ui/main_window.py" line="416"/>
         <source>Replace image</source>
         <translation>Bild ersetzen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="410"/>
+        <location filename="../../studio/ui/main_window.py" line="411"/>
         <source>Could not use the image</source>
         <translation>Das Bild kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="440"/>
+        <location filename="../../studio/ui/main_window.py" line="441"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453"/>
+        <location filename="../../studio/ui/main_window.py" line="454"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="480"/>
+        <location filename="../../studio/ui/main_window.py" line="481"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="480"/>
+        <location filename="../../studio/ui/main_window.py" line="481"/>
         <source>Visibility</source>
         <translation>Sichtbarkeit</translation>
     </message>
@@ -1606,7 +1919,7 @@
 <context>
     <name>PreviewCard</name>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="61"/>
+        <location filename="../../studio/ui/preview_card.py" line="108"/>
         <source>Click to expand or collapse the text</source>
         <translation>Klicken, um den Text auf- oder zuzuklappen</translation>
     </message>
@@ -1614,27 +1927,27 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="123"/>
+        <location filename="../../studio/ui/preview_panel.py" line="59"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="124"/>
+        <location filename="../../studio/ui/preview_panel.py" line="60"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="272"/>
+        <location filename="../../studio/ui/preview_panel.py" line="208"/>
         <source>Choose where this post goes under “Post to”.</source>
         <translation>Wählen Sie unter „Veröffentlichen auf“, wohin dieser Beitrag geht.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview_panel.py" line="275"/>
+        <location filename="../../studio/ui/preview_panel.py" line="211"/>
         <source>Fix the errors for %s before queueing.</source>
         <translation>Beheben Sie die Fehler für %s, bevor Sie den Beitrag einplanen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/preview_panel.py" line="277"/>
+        <location filename="../../studio/ui/preview_panel.py" line="213"/>
         <source>Ready for %n target(s).</source>
         <translation>
             <numerusform>Bereit für %n Ziel.</numerusform>
@@ -1736,6 +2049,577 @@
         <location filename="../../studio/ui/publish_dialog.py" line="232"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="35"/>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="36"/>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="37"/>
+        <source>Posted</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="38"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="39"/>
+        <source>Needs re-authorisation</source>
+        <translation>Muss neu autorisiert werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="40"/>
+        <source>Outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="41"/>
+        <source>Waiting for confirmation</source>
+        <translation>Wartet auf Bestätigung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="42"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="63"/>
+        <source>en_GB</source>
+        <translation>de_DE</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="77"/>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="77"/>
+        <source>ddd d MMM, HH:mm</source>
+        <translation>ddd d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="111"/>
+        <source>It will be tried again %s.</source>
+        <translation>Es wird %s noch einmal versucht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="112"/>
+        <source>It goes out %s.</source>
+        <translation>Geht %s hinaus.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="114"/>
+        <source>It is being sent right now.</source>
+        <translation>Wird gerade gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="116"/>
+        <source>It is on %s.</source>
+        <translation>Ist auf %s erschienen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="118"/>
+        <source>%s refused it or could not be reached. Fix what it says (open the post, change it and queue it again), or retry it if the problem has passed.</source>
+        <translation>%s hat es abgelehnt oder war nicht erreichbar. Behebe, was dort steht (Beitrag öffnen, ändern und neu einreihen), oder versuche es erneut, wenn das Problem vorbei ist.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="121"/>
+        <source>%s no longer accepts the sign-in. Reconnect the account in Accounts…; the post goes out once it is connected again.</source>
+        <translation>%s nimmt die Anmeldung nicht mehr an. Verbinde das Konto unter Konten… neu; der Beitrag geht hinaus, sobald es wieder verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="124"/>
+        <source>The post may have reached %s, but no answer came and the network cannot be asked. Look at the account: if the post is there, cancel this one; if it is not, send it again.</source>
+        <translation>Der Beitrag ist vielleicht bei %s angekommen, aber es kam keine Antwort, und das Netzwerk lässt sich nicht fragen. Sieh im Konto nach: Ist der Beitrag da, brich diesen ab; ist er nicht da, sende ihn noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="128"/>
+        <source>It was due while Content Studio was not publishing. Confirm to post it now, or reschedule or cancel it.</source>
+        <translation>Er war fällig, als Content Studio nichts veröffentlicht hat. Bestätige, um ihn jetzt zu veröffentlichen, oder verschiebe oder brich ihn ab.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_text.py" line="131"/>
+        <source>It will not be sent. Retry to queue it again.</source>
+        <translation>Wird nicht gesendet. „Erneut versuchen“ reiht ihn wieder ein.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDelegate</name>
+    <message>
+        <location filename="../../studio/ui/queue_delegate.py" line="127"/>
+        <source>Post file missing</source>
+        <translation>Beitragsdatei fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_delegate.py" line="129"/>
+        <source>Design changed since queueing</source>
+        <translation>Design seit dem Einreihen geändert</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_delegate.py" line="131"/>
+        <source>Repeats</source>
+        <translation>Wiederholt sich</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_delegate.py" line="164"/>
+        <source>+%s more: select the post to see them all</source>
+        <translation>+%s weitere: Beitrag auswählen für alle</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_delegate.py" line="196"/>
+        <source>Open the post</source>
+        <translation>Beitrag öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFeature</name>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="55"/>
+        <source>Add to queue</source>
+        <translation>In die Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="56"/>
+        <source>The queue sends the post as it is saved in its file. Save the post now?</source>
+        <translation>Die Warteschlange sendet den Beitrag so, wie er in seiner Datei gespeichert ist. Jetzt speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="100"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="109"/>
+        <source>Posted</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="109"/>
+        <source>Posted to %s: %s</source>
+        <translation>Veröffentlicht auf %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="111"/>
+        <source>Could not post</source>
+        <translation>Konnte nicht veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="113"/>
+        <source>Needs re-authorisation</source>
+        <translation>Muss neu autorisiert werden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="114"/>
+        <source>%s needs re-authorisation: reconnect it in File → Accounts….</source>
+        <translation>%s muss neu autorisiert werden: Verbinde es unter Datei → Konten… neu.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="116"/>
+        <source>Outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="117"/>
+        <source>%s: the post may or may not have arrived. Check the account, then decide in the queue window.</source>
+        <translation>%s: Der Beitrag ist vielleicht angekommen, vielleicht nicht. Sieh im Konto nach und entscheide dann im Warteschlangenfenster.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="120"/>
+        <source>Waiting for confirmation</source>
+        <translation>Wartet auf Bestätigung</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="121"/>
+        <source>A post to %s was due while nothing was publishing. Confirm it in the queue window.</source>
+        <translation>Ein Beitrag für %s war fällig, als nichts veröffentlicht hat. Bestätige ihn im Warteschlangenfenster.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_feature.py" line="124"/>
+        <source>%s: will try again %s. %s</source>
+        <translation>%s: neuer Versuch %s. %s</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../studio/ui/queue_model.py" line="228"/>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_model.py" line="228"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_model.py" line="228"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWindow</name>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="71"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="112"/>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="112"/>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="112"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="123"/>
+        <location filename="../../studio/ui/queue_window.py" line="152"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="133"/>
+        <source>Time slots…</source>
+        <translation>Zeitfenster…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="135"/>
+        <source>Export history…</source>
+        <translation>Verlauf exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="146"/>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="151"/>
+        <source>All dates</source>
+        <translation>Alle Tage</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="151"/>
+        <source>Upcoming</source>
+        <translation>Anstehend</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="151"/>
+        <source>Past</source>
+        <translation>Vergangen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="152"/>
+        <source>Next 7 days</source>
+        <translation>Nächste 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="153"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="153"/>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="165"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="165"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="166"/>
+        <source>Dates</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="190"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="203"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="204"/>
+        <source>Cancel posts…</source>
+        <translation>Beiträge abbrechen…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="205"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="206"/>
+        <source>Reschedule…</source>
+        <translation>Verschieben…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="207"/>
+        <source>Publish now</source>
+        <translation>Jetzt veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="208"/>
+        <source>Open the post</source>
+        <translation>Beitrag öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="267"/>
+        <source>It goes out now.</source>
+        <translation>Er geht jetzt hinaus.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="329"/>
+        <source>All accounts</source>
+        <translation>Alle Konten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="379"/>
+        <source>Posts: %s</source>
+        <translation>Beiträge: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="455"/>
+        <source>Nothing is publishing from the studio right now: due posts wait until the studio or “studio queue run” runs.</source>
+        <translation>Das Studio veröffentlicht gerade nichts: Fällige Beiträge warten, bis das Studio oder „studio queue run“ läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="458"/>
+        <source>Publishing in the background: due posts go out while the studio is open, and each result is shown as a notification.</source>
+        <translation>Veröffentlicht im Hintergrund: Fällige Beiträge gehen hinaus, solange das Studio offen ist, und jedes Ergebnis erscheint als Benachrichtigung.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="461"/>
+        <source>process %s</source>
+        <translation>Prozess %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="461"/>
+        <source>another program</source>
+        <translation>ein anderes Programm</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="462"/>
+        <source>Another queue runner (%s, such as “studio queue run”) is publishing from this library. The studio shows what it does and takes over when it stops.</source>
+        <translation>Ein anderer Veröffentlichungsprozess (%s, etwa „studio queue run“) veröffentlicht aus dieser Bibliothek. Das Studio zeigt, was er tut, und übernimmt, wenn er endet.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="466"/>
+        <source>The background publisher stopped: %s It tries again in a while.</source>
+        <translation>Das Veröffentlichen im Hintergrund wurde angehalten: %s Es wird in einer Weile erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="610"/>
+        <source>They will be sent again shortly.</source>
+        <translation>Sie werden gleich noch einmal gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="615"/>
+        <source>Send it again?</source>
+        <translation>Noch einmal senden?</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="616"/>
+        <source>Only send it again if you have looked at the account and the post is not there; otherwise it appears twice.</source>
+        <translation>Sende ihn nur noch einmal, wenn du im Konto nachgesehen hast und der Beitrag nicht da ist; sonst erscheint er zweimal.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="622"/>
+        <source>%s will be sent again shortly.</source>
+        <translation>%s wird gleich noch einmal gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="625"/>
+        <source>Cancelled for %s.</source>
+        <translation>Für %s abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="632"/>
+        <source>Cancel posts</source>
+        <translation>Beiträge abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="633"/>
+        <source>Cancel %s post(s)? What was posted stays posted; the rest is not sent.</source>
+        <translation>%s Beitrag/Beiträge abbrechen? Was veröffentlicht ist, bleibt veröffentlicht; der Rest wird nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="636"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="640"/>
+        <source>They go out now.</source>
+        <translation>Sie gehen jetzt hinaus.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="656"/>
+        <source>Nothing was moved: it is being sent or has gone out already.</source>
+        <translation>Nichts wurde verschoben: Er wird gerade gesendet oder ist schon hinausgegangen.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="660"/>
+        <source>Moved to %s.</source>
+        <translation>Verschoben auf %s.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="672"/>
+        <source>Publishing now…</source>
+        <translation>Wird jetzt veröffentlicht…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="681"/>
+        <source>Publish now: %s of %s done.</source>
+        <translation>Jetzt veröffentlichen: %s von %s erledigt.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="692"/>
+        <source>(nothing is publishing: they go out when a runner starts)</source>
+        <translation>(gerade veröffentlicht nichts: Sie gehen hinaus, sobald ein Veröffentlichungsprozess läuft)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="693"/>
+        <source>Publishing now: %s of %s</source>
+        <translation>Wird jetzt veröffentlicht: %s von %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="702"/>
+        <source>Stopped: what was posted stays posted, the rest waits for its time.</source>
+        <translation>Angehalten: Was veröffentlicht ist, bleibt veröffentlicht; der Rest wartet auf seine Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="727"/>
+        <source>Export the queue&apos;s history</source>
+        <translation>Verlauf der Warteschlange exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="728"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="746"/>
+        <source>Could not write %s: %s</source>
+        <translation>%s konnte nicht geschrieben werden: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_window.py" line="749"/>
+        <source>Wrote %s events to %s.</source>
+        <translation>%s Ereignisse nach %s geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="30"/>
+        <location filename="../../studio/ui/queue_dialogs.py" line="41"/>
+        <source>Reschedule</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="33"/>
+        <source>When should “%s” go out?</source>
+        <translation>Wann soll „%s“ hinausgehen?</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsDialog</name>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="76"/>
+        <source>Time slots</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="93"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="94"/>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="96"/>
+        <source>One line per set of days and times, such as “mon-fri 09:00,17:30”, “sat 10:00”, “daily 12:00” or “weekends 11:00”. Slots keep their time of day when the clocks change.</source>
+        <translation>Eine Zeile je Tage und Uhrzeiten, etwa „mon-fri 09:00,17:30“, „sat 10:00“, „daily 12:00“ oder „weekends 11:00“ (englische Tageskürzel). Zeitfenster behalten ihre Uhrzeit, wenn die Uhren umgestellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="123"/>
+        <source>Next free slot: %s</source>
+        <translation>Nächstes freies Zeitfenster: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_dialogs.py" line="140"/>
+        <source>No time slots: “Next free slot” cannot be used for this account.</source>
+        <translation>Keine Zeitfenster: „Nächstes freies Zeitfenster“ geht für dieses Konto nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetCard</name>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="61"/>
+        <source>Due %s</source>
+        <translation>Fällig %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="70"/>
+        <source>Open the post</source>
+        <translation>Beitrag öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="101"/>
+        <source>Retry this one</source>
+        <translation>Diesen erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="103"/>
+        <source>Accounts…</source>
+        <translation>Konten…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="105"/>
+        <source>Post it now</source>
+        <translation>Jetzt veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="107"/>
+        <source>It is not there: send it again</source>
+        <translation>Er ist nicht da: noch einmal senden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_details.py" line="110"/>
+        <source>Cancel this one</source>
+        <translation>Diesen abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1872,14 +2756,67 @@
     </message>
 </context>
 <context>
+    <name>WhenEditor</name>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="53"/>
+        <source>Next free time slot of each account</source>
+        <translation>Nächstes freies Zeitfenster jedes Kontos</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="53"/>
+        <source>At</source>
+        <translation>Am</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="54"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="109"/>
+        <source>Repeat every</source>
+        <translation>Wiederholen alle</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="114"/>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="115"/>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="119"/>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="120"/>
+        <source>posts in all:</source>
+        <translation>Beiträge insgesamt:</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="180"/>
+        <source>That time has passed. Choose a later one, or Now.</source>
+        <translation>Diese Zeit ist vorbei. Wähle eine spätere oder „Jetzt“.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue_when.py" line="215"/>
+        <source>That is %s on this computer&apos;s clock (%s).</source>
+        <translation>Das ist %s nach der Uhr dieses Computers (%s).</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../studio/app.py" line="102"/>
+        <location filename="../../studio/app.py" line="105"/>
         <source>Content Studio closed unexpectedly. Restore the unsaved work of “%s”?</source>
         <translation>Content Studio wurde unerwartet beendet. Die nicht gespeicherte Arbeit an „%s“ wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../studio/app.py" line="104"/>
+        <location filename="../../studio/app.py" line="107"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
