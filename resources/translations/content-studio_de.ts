@@ -66,12 +66,12 @@
     <message>
         <location filename="../../studio/ui/accounts_window.py" line="228"/>
         <source>Waiting for you to allow Content Studio in the browser…</source>
-        <translation>Warte, bis Sie Content Studio im Browser erlauben…</translation>
+        <translation>Warten, bis Sie Content Studio im Browser erlauben…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/accounts_window.py" line="229"/>
         <source>Connecting to %s…</source>
-        <translation>Verbinde mit %s…</translation>
+        <translation>Verbindung mit %s wird hergestellt…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/accounts_window.py" line="234"/>
@@ -81,7 +81,7 @@
     <message>
         <location filename="../../studio/ui/accounts_window.py" line="239"/>
         <source>Checking the accounts…</source>
-        <translation>Prüfe die Konten…</translation>
+        <translation>Die Konten werden geprüft…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/accounts_window.py" line="240"/>
@@ -91,7 +91,7 @@
     <message>
         <location filename="../../studio/ui/accounts_window.py" line="245"/>
         <source>Checking…</source>
-        <translation>Prüfe…</translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/accounts_window.py" line="266"/>
@@ -139,7 +139,7 @@
     <message>
         <location filename="../../studio/ui/queue_add_dialog.py" line="146"/>
         <source>Needs re-authorisation: reconnect it in Accounts… before the post is due.</source>
-        <translation>Muss neu autorisiert werden: Verbinde es unter Konten… neu, bevor der Beitrag fällig ist.</translation>
+        <translation>Muss neu autorisiert werden: Verbinden Sie es unter Konten… neu, bevor der Beitrag fällig ist.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_add_dialog.py" line="150"/>
@@ -159,22 +159,22 @@
     <message>
         <location filename="../../studio/ui/queue_add_dialog.py" line="154"/>
         <source>Set an account&apos;s weekly time slots in the queue window (Time slots…).</source>
-        <translation>Die wöchentlichen Zeitfenster eines Kontos stellst du im Warteschlangenfenster ein (Zeitfenster…).</translation>
+        <translation>Die wöchentlichen Zeitfenster eines Kontos stellen Sie im Warteschlangenfenster ein (Zeitfenster…).</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_add_dialog.py" line="166"/>
         <source>%s has no free time slot. Set its slots (queue window → Time slots…), or choose a time.</source>
-        <translation>%s hat kein freies Zeitfenster. Lege Zeitfenster an (Warteschlange → Zeitfenster…) oder wähle eine Zeit.</translation>
+        <translation>%s hat kein freies Zeitfenster. Legen Sie Zeitfenster an (Warteschlange → Zeitfenster…) oder wählen Sie eine Zeit.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_add_dialog.py" line="176"/>
         <source>No accounts are connected yet. Connect one in Accounts…, then queue the post.</source>
-        <translation>Noch ist kein Konto verbunden. Verbinde eines unter Konten… und reihe den Beitrag dann ein.</translation>
+        <translation>Noch ist kein Konto verbunden. Verbinden Sie eines unter Konten… und reihen Sie den Beitrag dann ein.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_add_dialog.py" line="181"/>
         <source>Queue “%s” to %s account(s). What is sent is frozen now: later edits change nothing unless you queue the post again.</source>
-        <translation>„%s“ für %s Konto/Konten einreihen. Was gesendet wird, wird jetzt eingefroren: Spätere Änderungen wirken sich nur aus, wenn du den Beitrag neu einreihst.</translation>
+        <translation>„%s“ für %s Konto/Konten einreihen. Was gesendet wird, wird jetzt eingefroren: Spätere Änderungen wirken sich nur aus, wenn Sie den Beitrag neu einreihen.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_add_dialog.py" line="206"/>
@@ -295,7 +295,7 @@
     <message>
         <location filename="../../studio/ui/queue_calendar.py" line="282"/>
         <source>That time has passed. Drop it on a later time, or use Publish now.</source>
-        <translation>Diese Zeit ist vorbei. Lege ihn auf eine spätere Zeit oder nimm „Jetzt veröffentlichen“.</translation>
+        <translation>Diese Zeit ist vorbei. Legen Sie ihn auf eine spätere Zeit oder nehmen Sie „Jetzt veröffentlichen“.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_calendar.py" line="385"/>
@@ -548,7 +548,7 @@
     <message>
         <location filename="../../studio/ui/import_dialog.py" line="47"/>
         <source>Choose a CSV file with one post per row (columns: docs/csv-import.md).</source>
-        <translation>Wähle eine CSV-Datei mit einem Beitrag je Zeile (Spalten: docs/csv-import.md).</translation>
+        <translation>Wählen Sie eine CSV-Datei mit einem Beitrag je Zeile (Spalten: docs/csv-import.md).</translation>
     </message>
     <message>
         <location filename="../../studio/ui/import_dialog.py" line="51"/>
@@ -1082,7 +1082,7 @@
     <message>
         <location filename="../../studio/ui/queue_details.py" line="143"/>
         <source>Select a post to see how it went on each account.</source>
-        <translation>Wähle einen Beitrag, um zu sehen, wie es auf jedem Konto gelaufen ist.</translation>
+        <translation>Wählen Sie einen Beitrag, um zu sehen, wie es auf jedem Konto gelaufen ist.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_details.py" line="154"/>
@@ -1107,7 +1107,7 @@
     <message>
         <location filename="../../studio/ui/queue_details.py" line="185"/>
         <source>The design changed since this was queued. What goes out is what was queued; to send the new version, open the post, queue it again and cancel this one.</source>
-        <translation>Das Design hat sich geändert, seit dies eingereiht wurde. Hinaus geht, was eingereiht wurde; um die neue Fassung zu senden, öffne den Beitrag, reihe ihn neu ein und brich diesen ab.</translation>
+        <translation>Das Design hat sich geändert, seit dies eingereiht wurde. Hinaus geht, was eingereiht wurde; um die neue Fassung zu senden, öffnen Sie den Beitrag, reihen ihn neu ein und brechen diesen ab.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_details.py" line="195"/>
@@ -1244,213 +1244,218 @@
     </message>
     <message>
         <location filename="../../studio/ui/actions.py" line="49"/>
+        <source>&amp;Import posts…</source>
+        <translation>Beiträge &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/actions.py" line="50"/>
         <source>A&amp;ccounts…</source>
         <translation>K&amp;onten…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="51"/>
+        <location filename="../../studio/ui/actions.py" line="52"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="53"/>
+        <location filename="../../studio/ui/actions.py" line="54"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="54"/>
+        <location filename="../../studio/ui/actions.py" line="55"/>
         <location filename="../../studio/ui/main_window.py" line="174"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="55"/>
+        <location filename="../../studio/ui/actions.py" line="56"/>
         <location filename="../../studio/ui/main_window.py" line="175"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="58"/>
+        <location filename="../../studio/ui/actions.py" line="59"/>
         <source>Cu&amp;t</source>
         <translation>Aus&amp;schneiden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="59"/>
+        <location filename="../../studio/ui/actions.py" line="60"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="60"/>
+        <location filename="../../studio/ui/actions.py" line="61"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="61"/>
+        <location filename="../../studio/ui/actions.py" line="62"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="62"/>
+        <location filename="../../studio/ui/actions.py" line="63"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="63"/>
+        <location filename="../../studio/ui/actions.py" line="64"/>
         <source>Select &amp;all</source>
         <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="65"/>
+        <location filename="../../studio/ui/actions.py" line="66"/>
         <source>&amp;Insert</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="66"/>
+        <location filename="../../studio/ui/actions.py" line="67"/>
         <source>&amp;Text</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="67"/>
+        <location filename="../../studio/ui/actions.py" line="68"/>
         <source>&amp;Image…</source>
         <translation>&amp;Bild…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="68"/>
+        <location filename="../../studio/ui/actions.py" line="69"/>
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="70"/>
+        <location filename="../../studio/ui/actions.py" line="71"/>
         <source>&amp;Rectangle</source>
         <translation>&amp;Rechteck</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="71"/>
+        <location filename="../../studio/ui/actions.py" line="72"/>
         <source>&amp;Ellipse</source>
         <translation>&amp;Ellipse</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="72"/>
+        <location filename="../../studio/ui/actions.py" line="73"/>
         <source>L&amp;ine</source>
         <translation>L&amp;inie</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="74"/>
+        <location filename="../../studio/ui/actions.py" line="75"/>
         <source>&amp;Photos or videos to the post…</source>
         <translation>&amp;Fotos oder Videos zum Beitrag…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="75"/>
+        <location filename="../../studio/ui/actions.py" line="76"/>
         <source>New &amp;design in the post</source>
         <translation>Neues &amp;Design im Beitrag</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="77"/>
+        <location filename="../../studio/ui/actions.py" line="78"/>
         <source>&amp;Arrange</source>
         <translation>An&amp;ordnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="78"/>
+        <location filename="../../studio/ui/actions.py" line="79"/>
         <source>Bring &amp;forward</source>
         <translation>&amp;Weiter nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="79"/>
+        <location filename="../../studio/ui/actions.py" line="80"/>
         <source>Send &amp;backward</source>
         <translation>W&amp;eiter nach hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="80"/>
+        <location filename="../../studio/ui/actions.py" line="81"/>
         <source>Bring to fron&amp;t</source>
         <translation>&amp;Ganz nach vorne</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="81"/>
+        <location filename="../../studio/ui/actions.py" line="82"/>
         <source>Send to bac&amp;k</source>
         <translation>Ganz nach &amp;hinten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="83"/>
+        <location filename="../../studio/ui/actions.py" line="84"/>
         <source>&amp;Lock / unlock</source>
         <translation>&amp;Sperren / entsperren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="84"/>
+        <location filename="../../studio/ui/actions.py" line="85"/>
         <source>&amp;Hide / show</source>
         <translation>&amp;Ausblenden / einblenden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="86"/>
+        <location filename="../../studio/ui/actions.py" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="87"/>
+        <location filename="../../studio/ui/actions.py" line="88"/>
         <source>Zoom to &amp;fit</source>
         <translation>In Fenster ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="88"/>
+        <location filename="../../studio/ui/actions.py" line="89"/>
         <source>&amp;Actual size (100 %)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="89"/>
+        <location filename="../../studio/ui/actions.py" line="90"/>
         <source>Zoom &amp;in</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="91"/>
+        <location filename="../../studio/ui/actions.py" line="92"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="94"/>
+        <location filename="../../studio/ui/actions.py" line="95"/>
         <source>&amp;Safe zones</source>
         <translation>&amp;Sicherheitsbereiche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="95"/>
+        <location filename="../../studio/ui/actions.py" line="96"/>
         <source>S&amp;napping</source>
         <translation>Ein&amp;rasten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="100"/>
+        <location filename="../../studio/ui/actions.py" line="101"/>
         <source>&amp;Queue</source>
         <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="104"/>
+        <location filename="../../studio/ui/actions.py" line="105"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="107"/>
+        <location filename="../../studio/ui/actions.py" line="108"/>
         <source>Like the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="107"/>
+        <location filename="../../studio/ui/actions.py" line="108"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="107"/>
+        <location filename="../../studio/ui/actions.py" line="108"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="113"/>
+        <location filename="../../studio/ui/actions.py" line="114"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="128"/>
+        <location filename="../../studio/ui/actions.py" line="129"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/actions.py" line="141"/>
+        <location filename="../../studio/ui/actions.py" line="142"/>
         <source>Could not save the brand kit</source>
         <translation>Das Markenkit konnte nicht gespeichert werden</translation>
     </message>
@@ -1919,7 +1924,7 @@
 <context>
     <name>PreviewCard</name>
     <message>
-        <location filename="../../studio/ui/preview_card.py" line="108"/>
+        <location filename="../../studio/ui/preview_card.py" line="109"/>
         <source>Click to expand or collapse the text</source>
         <translation>Klicken, um den Text auf- oder zuzuklappen</translation>
     </message>
@@ -2131,17 +2136,17 @@
     <message>
         <location filename="../../studio/ui/queue_text.py" line="118"/>
         <source>%s refused it or could not be reached. Fix what it says (open the post, change it and queue it again), or retry it if the problem has passed.</source>
-        <translation>%s hat es abgelehnt oder war nicht erreichbar. Behebe, was dort steht (Beitrag öffnen, ändern und neu einreihen), oder versuche es erneut, wenn das Problem vorbei ist.</translation>
+        <translation>%s hat es abgelehnt oder war nicht erreichbar. Beheben Sie, was dort steht (Beitrag öffnen, ändern und neu einreihen), oder versuchen Sie es erneut, wenn das Problem vorbei ist.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_text.py" line="121"/>
         <source>%s no longer accepts the sign-in. Reconnect the account in Accounts…; the post goes out once it is connected again.</source>
-        <translation>%s nimmt die Anmeldung nicht mehr an. Verbinde das Konto unter Konten… neu; der Beitrag geht hinaus, sobald es wieder verbunden ist.</translation>
+        <translation>%s nimmt die Anmeldung nicht mehr an. Verbinden Sie das Konto unter Konten… neu; der Beitrag geht hinaus, sobald es wieder verbunden ist.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_text.py" line="124"/>
         <source>The post may have reached %s, but no answer came and the network cannot be asked. Look at the account: if the post is there, cancel this one; if it is not, send it again.</source>
-        <translation>Der Beitrag ist vielleicht bei %s angekommen, aber es kam keine Antwort, und das Netzwerk lässt sich nicht fragen. Sieh im Konto nach: Ist der Beitrag da, brich diesen ab; ist er nicht da, sende ihn noch einmal.</translation>
+        <translation>Der Beitrag ist vielleicht bei %s angekommen, aber es kam keine Antwort, und das Netzwerk lässt sich nicht fragen. Sehen Sie im Konto nach: Ist der Beitrag da, brechen Sie diesen ab; ist er nicht da, senden Sie ihn noch einmal.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_text.py" line="128"/>
@@ -2195,57 +2200,57 @@
         <translation>Die Warteschlange sendet den Beitrag so, wie er in seiner Datei gespeichert ist. Jetzt speichern?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="100"/>
+        <location filename="../../studio/ui/queue_feature.py" line="102"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="109"/>
+        <location filename="../../studio/ui/queue_feature.py" line="111"/>
         <source>Posted</source>
         <translation>Veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="109"/>
+        <location filename="../../studio/ui/queue_feature.py" line="111"/>
         <source>Posted to %s: %s</source>
         <translation>Veröffentlicht auf %s: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="111"/>
+        <location filename="../../studio/ui/queue_feature.py" line="113"/>
         <source>Could not post</source>
         <translation>Konnte nicht veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="113"/>
+        <location filename="../../studio/ui/queue_feature.py" line="115"/>
         <source>Needs re-authorisation</source>
         <translation>Muss neu autorisiert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="114"/>
+        <location filename="../../studio/ui/queue_feature.py" line="116"/>
         <source>%s needs re-authorisation: reconnect it in File → Accounts….</source>
-        <translation>%s muss neu autorisiert werden: Verbinde es unter Datei → Konten… neu.</translation>
+        <translation>%s muss neu autorisiert werden: Verbinden Sie es unter Datei → Konten… neu.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="116"/>
+        <location filename="../../studio/ui/queue_feature.py" line="118"/>
         <source>Outcome unknown</source>
         <translation>Ergebnis unbekannt</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="117"/>
+        <location filename="../../studio/ui/queue_feature.py" line="119"/>
         <source>%s: the post may or may not have arrived. Check the account, then decide in the queue window.</source>
         <translation>%s: Der Beitrag ist vielleicht angekommen, vielleicht nicht. Sieh im Konto nach und entscheide dann im Warteschlangenfenster.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="120"/>
+        <location filename="../../studio/ui/queue_feature.py" line="122"/>
         <source>Waiting for confirmation</source>
         <translation>Wartet auf Bestätigung</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="121"/>
+        <location filename="../../studio/ui/queue_feature.py" line="123"/>
         <source>A post to %s was due while nothing was publishing. Confirm it in the queue window.</source>
         <translation>Ein Beitrag für %s war fällig, als nichts veröffentlicht hat. Bestätige ihn im Warteschlangenfenster.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_feature.py" line="124"/>
+        <location filename="../../studio/ui/queue_feature.py" line="126"/>
         <source>%s: will try again %s. %s</source>
         <translation>%s: neuer Versuch %s. %s</translation>
     </message>
@@ -2253,17 +2258,17 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio/ui/queue_model.py" line="228"/>
+        <location filename="../../studio/ui/queue_model.py" line="234"/>
         <source>Post</source>
         <translation>Beitrag</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_model.py" line="228"/>
+        <location filename="../../studio/ui/queue_model.py" line="234"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_model.py" line="228"/>
+        <location filename="../../studio/ui/queue_model.py" line="234"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
@@ -2276,263 +2281,263 @@
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="112"/>
+        <location filename="../../studio/ui/queue_window.py" line="119"/>
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="112"/>
+        <location filename="../../studio/ui/queue_window.py" line="119"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="112"/>
+        <location filename="../../studio/ui/queue_window.py" line="119"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="123"/>
-        <location filename="../../studio/ui/queue_window.py" line="152"/>
+        <location filename="../../studio/ui/queue_window.py" line="130"/>
+        <location filename="../../studio/ui/queue_window.py" line="159"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="133"/>
+        <location filename="../../studio/ui/queue_window.py" line="140"/>
         <source>Time slots…</source>
         <translation>Zeitfenster…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="135"/>
+        <location filename="../../studio/ui/queue_window.py" line="142"/>
         <source>Export history…</source>
         <translation>Verlauf exportieren…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="146"/>
+        <location filename="../../studio/ui/queue_window.py" line="153"/>
         <source>All states</source>
         <translation>Alle Zustände</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="151"/>
+        <location filename="../../studio/ui/queue_window.py" line="158"/>
         <source>All dates</source>
         <translation>Alle Tage</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="151"/>
+        <location filename="../../studio/ui/queue_window.py" line="158"/>
         <source>Upcoming</source>
         <translation>Anstehend</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="151"/>
+        <location filename="../../studio/ui/queue_window.py" line="158"/>
         <source>Past</source>
         <translation>Vergangen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="152"/>
+        <location filename="../../studio/ui/queue_window.py" line="159"/>
         <source>Next 7 days</source>
         <translation>Nächste 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="153"/>
+        <location filename="../../studio/ui/queue_window.py" line="160"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="153"/>
+        <location filename="../../studio/ui/queue_window.py" line="160"/>
         <source>Between…</source>
         <translation>Zwischen…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="165"/>
+        <location filename="../../studio/ui/queue_window.py" line="172"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="165"/>
+        <location filename="../../studio/ui/queue_window.py" line="172"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="166"/>
+        <location filename="../../studio/ui/queue_window.py" line="173"/>
         <source>Dates</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="190"/>
+        <location filename="../../studio/ui/queue_window.py" line="197"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="203"/>
+        <location filename="../../studio/ui/queue_window.py" line="210"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="204"/>
+        <location filename="../../studio/ui/queue_window.py" line="211"/>
         <source>Cancel posts…</source>
         <translation>Beiträge abbrechen…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="205"/>
+        <location filename="../../studio/ui/queue_window.py" line="212"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="206"/>
+        <location filename="../../studio/ui/queue_window.py" line="213"/>
         <source>Reschedule…</source>
         <translation>Verschieben…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="207"/>
+        <location filename="../../studio/ui/queue_window.py" line="214"/>
         <source>Publish now</source>
         <translation>Jetzt veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="208"/>
+        <location filename="../../studio/ui/queue_window.py" line="215"/>
         <source>Open the post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="267"/>
+        <location filename="../../studio/ui/queue_window.py" line="274"/>
         <source>It goes out now.</source>
         <translation>Er geht jetzt hinaus.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="329"/>
+        <location filename="../../studio/ui/queue_window.py" line="336"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="379"/>
+        <location filename="../../studio/ui/queue_window.py" line="389"/>
         <source>Posts: %s</source>
         <translation>Beiträge: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="455"/>
+        <location filename="../../studio/ui/queue_window.py" line="469"/>
         <source>Nothing is publishing from the studio right now: due posts wait until the studio or “studio queue run” runs.</source>
         <translation>Das Studio veröffentlicht gerade nichts: Fällige Beiträge warten, bis das Studio oder „studio queue run“ läuft.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="458"/>
+        <location filename="../../studio/ui/queue_window.py" line="472"/>
         <source>Publishing in the background: due posts go out while the studio is open, and each result is shown as a notification.</source>
         <translation>Veröffentlicht im Hintergrund: Fällige Beiträge gehen hinaus, solange das Studio offen ist, und jedes Ergebnis erscheint als Benachrichtigung.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="461"/>
+        <location filename="../../studio/ui/queue_window.py" line="475"/>
         <source>process %s</source>
         <translation>Prozess %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="461"/>
+        <location filename="../../studio/ui/queue_window.py" line="475"/>
         <source>another program</source>
         <translation>ein anderes Programm</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="462"/>
+        <location filename="../../studio/ui/queue_window.py" line="476"/>
         <source>Another queue runner (%s, such as “studio queue run”) is publishing from this library. The studio shows what it does and takes over when it stops.</source>
         <translation>Ein anderer Veröffentlichungsprozess (%s, etwa „studio queue run“) veröffentlicht aus dieser Bibliothek. Das Studio zeigt, was er tut, und übernimmt, wenn er endet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="466"/>
+        <location filename="../../studio/ui/queue_window.py" line="480"/>
         <source>The background publisher stopped: %s It tries again in a while.</source>
         <translation>Das Veröffentlichen im Hintergrund wurde angehalten: %s Es wird in einer Weile erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="610"/>
+        <location filename="../../studio/ui/queue_window.py" line="629"/>
         <source>They will be sent again shortly.</source>
         <translation>Sie werden gleich noch einmal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="615"/>
+        <location filename="../../studio/ui/queue_window.py" line="634"/>
         <source>Send it again?</source>
         <translation>Noch einmal senden?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="616"/>
+        <location filename="../../studio/ui/queue_window.py" line="635"/>
         <source>Only send it again if you have looked at the account and the post is not there; otherwise it appears twice.</source>
-        <translation>Sende ihn nur noch einmal, wenn du im Konto nachgesehen hast und der Beitrag nicht da ist; sonst erscheint er zweimal.</translation>
+        <translation>Senden Sie ihn nur noch einmal, wenn Sie im Konto nachgesehen haben und der Beitrag nicht da ist; sonst erscheint er zweimal.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="622"/>
+        <location filename="../../studio/ui/queue_window.py" line="641"/>
         <source>%s will be sent again shortly.</source>
         <translation>%s wird gleich noch einmal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="625"/>
+        <location filename="../../studio/ui/queue_window.py" line="644"/>
         <source>Cancelled for %s.</source>
         <translation>Für %s abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="632"/>
+        <location filename="../../studio/ui/queue_window.py" line="651"/>
         <source>Cancel posts</source>
         <translation>Beiträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="633"/>
+        <location filename="../../studio/ui/queue_window.py" line="652"/>
         <source>Cancel %s post(s)? What was posted stays posted; the rest is not sent.</source>
         <translation>%s Beitrag/Beiträge abbrechen? Was veröffentlicht ist, bleibt veröffentlicht; der Rest wird nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="636"/>
+        <location filename="../../studio/ui/queue_window.py" line="655"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="640"/>
+        <location filename="../../studio/ui/queue_window.py" line="659"/>
         <source>They go out now.</source>
         <translation>Sie gehen jetzt hinaus.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="656"/>
+        <location filename="../../studio/ui/queue_window.py" line="675"/>
         <source>Nothing was moved: it is being sent or has gone out already.</source>
         <translation>Nichts wurde verschoben: Er wird gerade gesendet oder ist schon hinausgegangen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="660"/>
+        <location filename="../../studio/ui/queue_window.py" line="679"/>
         <source>Moved to %s.</source>
         <translation>Verschoben auf %s.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="672"/>
+        <location filename="../../studio/ui/queue_window.py" line="691"/>
         <source>Publishing now…</source>
         <translation>Wird jetzt veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="681"/>
+        <location filename="../../studio/ui/queue_window.py" line="700"/>
         <source>Publish now: %s of %s done.</source>
         <translation>Jetzt veröffentlichen: %s von %s erledigt.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="692"/>
+        <location filename="../../studio/ui/queue_window.py" line="711"/>
         <source>(nothing is publishing: they go out when a runner starts)</source>
         <translation>(gerade veröffentlicht nichts: Sie gehen hinaus, sobald ein Veröffentlichungsprozess läuft)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="693"/>
+        <location filename="../../studio/ui/queue_window.py" line="712"/>
         <source>Publishing now: %s of %s</source>
         <translation>Wird jetzt veröffentlicht: %s von %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="702"/>
+        <location filename="../../studio/ui/queue_window.py" line="721"/>
         <source>Stopped: what was posted stays posted, the rest waits for its time.</source>
         <translation>Angehalten: Was veröffentlicht ist, bleibt veröffentlicht; der Rest wartet auf seine Zeit.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="727"/>
+        <location filename="../../studio/ui/queue_window.py" line="746"/>
         <source>Export the queue&apos;s history</source>
         <translation>Verlauf der Warteschlange exportieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="728"/>
+        <location filename="../../studio/ui/queue_window.py" line="747"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="746"/>
+        <location filename="../../studio/ui/queue_window.py" line="765"/>
         <source>Could not write %s: %s</source>
         <translation>%s konnte nicht geschrieben werden: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="749"/>
+        <location filename="../../studio/ui/queue_window.py" line="768"/>
         <source>Wrote %s events to %s.</source>
         <translation>%s Ereignisse nach %s geschrieben.</translation>
     </message>
@@ -2800,7 +2805,7 @@
     <message>
         <location filename="../../studio/ui/queue_when.py" line="180"/>
         <source>That time has passed. Choose a later one, or Now.</source>
-        <translation>Diese Zeit ist vorbei. Wähle eine spätere oder „Jetzt“.</translation>
+        <translation>Diese Zeit ist vorbei. Wählen Sie eine spätere oder „Jetzt“.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue_when.py" line="215"/>

@@ -46,6 +46,7 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     file_menu.addAction(act("publish", tr("&Publish now…"), w.publish_now, "Ctrl+Shift+P"))
     file_menu.addAction(act("add_to_queue", tr("A&dd to queue…"), w.add_to_queue, "Ctrl+Alt+Q"))
     actions["add_to_queue"].setIconText(tr("Queue…"))  # the toolbar's short name
+    file_menu.addAction(act("import_posts", tr("&Import posts…"), lambda: w.import_posts()))
     file_menu.addAction(act("accounts", tr("A&ccounts…"), w.show_accounts))
     file_menu.addSeparator()
     file_menu.addAction(act("quit", tr("&Quit"), w.close, S.Quit))

@@ -546,6 +546,19 @@ class MainWindow(QMainWindow):
     def show_queue(self):
         return self.queueing.show_queue()
 
+    def import_posts(self, path: Path | None = None):
+        """File → Import posts…: a CSV, one post per row, checked before anything is queued."""
+        from studio.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.queueing.queue(), self.tasks, self)
+        dialog.setModal(True)
+        dialog.open()
+        if path is not None:
+            dialog.choose(path)
+        else:
+            dialog.choose()
+        return dialog
+
     def start_queue_runner(self, **options):
         """Publish due queue items in the background while the studio is open (studio.app calls it)."""
         return self.queueing.start_runner(**options)

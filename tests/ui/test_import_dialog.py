@@ -47,3 +47,13 @@ def test_a_file_that_cannot_be_read_says_why(qtbot, window, tmp_path):
     assert "not UTF-8" in dialog.summary.text() and dialog.table.rowCount() == 0
     assert not dialog.queue_button.isEnabled()
     dialog.done(0)
+
+
+def test_file_import_posts_opens_the_dialog_on_the_windows_queue(qtbot, window, tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("text,targets\nHello,nobody\n", encoding="utf-8")
+    window.actions_by_name["import_posts"].setEnabled(True)
+    dialog = window.import_posts(path)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+    assert dialog.queue is window.queueing.queue() and dialog.table.rowCount() == 1
+    dialog.done(0)
