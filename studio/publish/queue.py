@@ -206,6 +206,14 @@ class Queue:
                                        now=now, event=Event("publish now"))
         return n
 
+    def undo_publish_now(self, before: dict[int, str]) -> int:
+        """Stop a batch "publish now": targets the runner has not picked up yet go back to their state before it
+        (`before`: target id -> "scheduled" or "held"), due at their own time again. Returns how many."""
+        now = self.clock()
+        return sum(self.store.update(target_id, expect=("scheduled",), state=state, next_attempt_at=None, now=now,
+                                     event=Event("publish now stopped", answer="Back to its scheduled time."))
+                   for target_id, state in before.items())
+
     def cancel(self, item_id: int, *, account: str | None = None, series: bool = False) -> list[TargetRow]:
         """Cancel what has not gone out; with `series`, also the later items of its recurring series."""
         item = self.item(item_id)

@@ -45,12 +45,14 @@ class Runner:
     def __init__(self, queue: Queue, *, clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], None] = time.sleep, rng: random.Random | None = None,
                  progress: Progress | None = None, on_outcome: Callable[[Outcome], None] | None = None,
-                 on_warning: Callable[[str], None] | None = None, hold_after: float | None = None):
+                 on_warning: Callable[[str], None] | None = None, hold_after: float | None = None,
+                 on_target: Callable[[int, float, str], None] | None = None):
+        """`on_target(target id, fraction, text)`: the progress of the target being sent (upload, posting)."""
         lib = queue.library
         self.queue, self.store, self.clock, self.sleep = queue, queue.store, clock, sleep
         self.progress = progress if progress is not None else Progress()
         self.outcomes: list[Outcome] = []
-        self._on_outcome, self._on_warning = on_outcome, on_warning
+        self._on_outcome, self._on_warning, self._on_target = on_outcome, on_warning, on_target
         hold = hold_after if hold_after is not None else 3600.0 * float(lib.get_setting(HOLD_SETTING,
                                                                                         HOLD_DEFAULT_HOURS))
         self.sender = Sender(queue, clock=clock, rng=rng or random.Random(), hold_after=hold,
@@ -109,6 +111,8 @@ class Runner:
                 continue
 
             def report(fraction: float, text: str, n: int = n, t=t) -> None:
+                if self._on_target is not None:
+                    self._on_target(t.id, fraction, text)
                 self.progress.report((n + fraction) / len(due), f"{n + 1} of {len(due)}: {t.account_id}: {text}")
 
             try:

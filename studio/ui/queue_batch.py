@@ -2,9 +2,8 @@
 them one after another, and the queue window shows one overall progress bar from the targets' states.
 
 Stopping the batch sends nothing more of it: the targets not yet picked up go back to when they were scheduled
-(held ones wait for confirmation again); the one being sent finishes, and what was posted stays posted. The queue
-has no call for "undo publish now", so `stop` writes it as a guarded update of each target (the same kind of
-write Queue's own methods make: only a target still waiting is changed, with a history row).
+(held ones wait for confirmation again); the one being sent finishes, and what was posted stays posted
+(`Queue.undo_publish_now`: only a target still waiting is changed, with a history row).
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from studio.publish.queue import Queue
-from studio.store.queue_store import Event, ItemRow
+from studio.store.queue_store import ItemRow
 
 WAITING = ("scheduled", "held")
 
@@ -55,12 +54,7 @@ def start(queue: Queue, batch: Batch) -> int:
 
 def stop(queue: Queue, batch: Batch) -> int:
     """Put back what the runner has not picked up yet; returns how many targets."""
-    now = queue.clock()
-    n = 0
-    for target_id, state in batch.before.items():
-        n += queue.store.update(target_id, expect=("scheduled",), state=state, next_attempt_at=None, now=now,
-                                event=Event("publish now stopped", answer="Back to its scheduled time."))
-    return n
+    return queue.undo_publish_now(batch.before)
 
 
 def items_of(queue: Queue, batch: Batch) -> list[ItemRow]:

@@ -39,6 +39,7 @@ class _Thread(QThread):
 class GuiRunner(QObject):
     outcome = Signal(object)  # studio.publish.sending.Outcome
     progress = Signal(float, str)
+    target_progress = Signal(int, float, str)  # target id, fraction, text: the target being sent
     warning = Signal(str)
     status = Signal(str, str)  # RUNNING | LOCKED | FAILED | STOPPED, the message for the user (English)
 
@@ -94,7 +95,8 @@ class GuiRunner(QObject):
                     probe.acquire()
                     probe.release()
                     runner = Runner(queue, progress=progress, on_outcome=self.outcome.emit,
-                                    on_warning=self.warning.emit, **self._options)
+                                    on_warning=self.warning.emit, on_target=self.target_progress.emit,
+                                    **self._options)
                     self.holder = None
                     self.status.emit(RUNNING, "")
                     runner.run(poll=self.poll)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import html
-import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from datetime import time as clock_time
@@ -56,7 +55,6 @@ from studio.ui.tasks import TaskRunner
 
 POLL_MS = 500
 LIST, WEEK, MONTH = range(3)
-_PASS = re.compile(r"^(\d+) of (\d+): ")
 
 
 class QueueWindow(QWidget):
@@ -78,9 +76,7 @@ class QueueWindow(QWidget):
         self._designs: dict[str, tuple[tuple[int, int] | None, str | None]] = {}  # path -> (stat, hash)
         self._selected: list[int] = []
         self._keep: tuple[list[int], int | None] | None = None
-        self._sending: dict[int, tuple[float, str]] = {}
-        self._sending_ids: set[int] = set()
-        self._last_progress: tuple[float, str] | None = None
+        self._sending: dict[int, tuple[float, str]] = {}  # target id -> progress, from the studio's own runner
         self.closed = False  # results of work still running when the window goes are dropped
         self.batch: Batch | None = None
         self.loads = 0  # finished loads (for tests)
@@ -100,12 +96,11 @@ class QueueWindow(QWidget):
     def set_runner(self, runner: GuiRunner) -> None:
         self.runner = runner
         runner.status.connect(lambda _s, _m: self._show_runner())
-        runner.progress.connect(self._runner_progress)
+        runner.target_progress.connect(self._target_progress)
         runner.outcome.connect(self._outcome)
         self._show_runner()
 
     def _outcome(self, _outcome) -> None:
-        self._last_progress = None
         self.reload()
 
     # --- building ---
@@ -482,22 +477,15 @@ class QueueWindow(QWidget):
         self.banner.setText(html.escape(text))
         self.banner.setStyleSheet(f"QLabel#runnerBanner {{ border-left: 4px solid {color}; padding: 4px 8px; }}")
 
-    def _runner_progress(self, fraction: float, text: str) -> None:
-        """The runner reports "n of N: account: what" over its pass; the target being sent gets its own part."""
-        m = _PASS.match(text)
-        if m:
-            n, total = int(m.group(1)), int(m.group(2))
-            fraction = max(0.0, min(1.0, fraction * total - (n - 1)))
-        self._last_progress = (fraction, text)
-        self._sending = {tid: (fraction, text) for tid in self._sending_ids}
+    def _target_progress(self, target_id: int, fraction: float, text: str) -> None:
+        self._sending[target_id] = (fraction, text)
         self.model.set_sending(self._sending)
         self.details.set_progress(self._sending)
 
     def _sending_of(self, items: list[ItemRow]) -> dict[int, tuple[float, str]]:
-        self._sending_ids = {t.id for i in items for t in i.targets if t.state == "sending"}
-        ours = self.runner is not None and self.runner.state == RUNNING and self._last_progress is not None
-        self._sending = {tid: self._sending.get(tid) or self._last_progress for tid in self._sending_ids
-                         if tid in self._sending or ours}  # progress is known only from the studio's own runner
+        """The progress of the targets still sending (what has finished drops out)."""
+        sending = {t.id for i in items for t in i.targets if t.state == "sending"}
+        self._sending = {tid: p for tid, p in self._sending.items() if tid in sending}
         return self._sending
 
     def say(self, text: str) -> None:

@@ -118,6 +118,11 @@ def test_publish_now_makes_chosen_items_due_at_once(tmp_path):
     assert s.queue.publish_now(items[:2]) == 2
     due = s.queue.store.targets_in(["scheduled"], due_before=T0)
     assert [t.item_id for t in due] == items[:2]
+    # stopping the batch before the runner picked them up: back to their own time
+    before = {t.id: "scheduled" for t in due}
+    assert s.queue.undo_publish_now(before) == 2
+    assert s.queue.store.targets_in(["scheduled"], due_before=T0) == []
+    assert [h.event for h in s.queue.history(item_id=items[0])][-1] == "publish now stopped"
 
 
 def test_the_design_hash_changes_with_the_post():
