@@ -155,12 +155,18 @@ class Queue:
     # --- changing ---
 
     def reschedule(self, item_id: int, at: float, zone: str | None = None) -> int:
-        """Move the targets that have not gone out yet (scheduled or held) to a new instant; returns how many."""
+        """Move the targets that have not gone out yet (scheduled or held) so the first goes out at `at`; the others
+        keep their distance from it (a post queued into each account's own slot stays spread the same way).
+        Returns how many moved."""
         item = self.item(item_id)
-        moved = sum(self.store.update(t.id, expect=("scheduled", "held"), state="scheduled", due_at=at,
-                                      next_attempt_at=None, message="", now=self.clock(),
-                                      event=Event("rescheduled", answer=describe(at, zone or item.zone)))
-                    for t in item.targets)
+        waiting = [t for t in item.targets if t.state in ("scheduled", "held")]
+        first = min((t.due_at for t in waiting), default=at)
+        moved = 0
+        for t in waiting:
+            due = at + (t.due_at - first)
+            moved += self.store.update(t.id, expect=("scheduled", "held"), state="scheduled", due_at=due,
+                                       next_attempt_at=None, message="", now=self.clock(),
+                                       event=Event("rescheduled", answer=describe(due, zone or item.zone)))
         self.store.set_item_time(item_id, zone)
         return moved
 

@@ -55,6 +55,11 @@ def test_slots_give_each_account_its_next_free_time(tmp_path):
              for i in (first, second) for t in s.queue.item(i).targets]
     assert times == ["Fri 29 May 2026 09:00 CEST (Europe/Berlin)", "Sat 30 May 2026 10:00 EDT (America/New_York)",
                      "Mon 01 Jun 2026 09:00 CEST (Europe/Berlin)"]
+    # moving the post by a week keeps each account's own slot time
+    before = {t.account_id: t.due_at for t in s.queue.item(first).targets}
+    assert s.queue.reschedule(first, before[b.id] + 7 * 86400) == 2
+    assert {t.account_id: t.due_at for t in s.queue.item(first).targets} == {
+        a: due + 7 * 86400 for a, due in before.items()}
     with pytest.raises(QueueError, match="no time slots"):
         s.queue.add([job(bluesky(s, "other.test"), "x")], schedule=slot, source=tmp_path / "p", design="d")
 
