@@ -59,6 +59,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--item", type=int)
     h.add_argument("--csv", type=Path, metavar="FILE", help="write it as CSV")
 
+    lim = qs.add_parser("limits", help="each account's rate budgets as used now, and whether its posts wait")
+    lim.add_argument("account", nargs="*", help="account ids or handles (default: all)")
+    lim.add_argument("--zone", help="show times in this zone (default: this computer's)")
     s = qs.add_parser("slots", help="list or set an account's weekly time slots")
     s.add_argument("account")
     s.add_argument("--add", action="append", default=[], metavar="DAYS TIMES",
@@ -264,6 +267,20 @@ def _history(args: argparse.Namespace, queue) -> int:
     return 0
 
 
+def _limits(args: argparse.Namespace, queue) -> int:
+    from studio.publish.schedule import describe
+
+    zone = _zone(args)
+    accounts = [queue.accounts.find(a) for a in args.account] or queue.accounts.list()
+    for account in accounts:
+        uses, until = queue.limits(account.id, account.network)
+        parts = [u.describe() for u in uses] or ["no rate budget kept for this network"]
+        print(f"{account.id}: {'; '.join(parts)}")
+        if until is not None:
+            print(f"  waiting until {describe(until, zone)} (the network asked to slow down)")
+    return 0
+
+
 def _slots(args: argparse.Namespace, queue) -> int:
     from studio.publish.schedule import describe, parse_slots
 
@@ -289,4 +306,4 @@ def _slots(args: argparse.Namespace, queue) -> int:
 
 
 COMMANDS = {"add": _add, "list": _list, "run": _run, "retry": _retry, "cancel": _cancel, "confirm": _confirm,
-            "history": _history, "slots": _slots}
+            "history": _history, "slots": _slots, "limits": _limits}

@@ -4,97 +4,167 @@
 <context>
     <name>AccountsWindow</name>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="102"/>
+        <location filename="../../studio/ui/accounts_window.py" line="104"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="124"/>
+        <location filename="../../studio/ui/accounts_window.py" line="126"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="130"/>
+        <location filename="../../studio/ui/accounts_window.py" line="132"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="132"/>
+        <location filename="../../studio/ui/accounts_window.py" line="134"/>
         <source>Reconnect…</source>
         <translation>Neu verbinden…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="135"/>
+        <location filename="../../studio/ui/accounts_window.py" line="137"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="137"/>
+        <location filename="../../studio/ui/accounts_window.py" line="139"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="140"/>
+        <location filename="../../studio/ui/accounts_window.py" line="142"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="171"/>
+        <location filename="../../studio/ui/accounts_window.py" line="175"/>
         <source>No accounts yet. Use “Add account” to connect Bluesky, Mastodon, Telegram or Discord.</source>
         <translation>Noch keine Konten. Mit „Konto hinzufügen“ verbinden Sie Bluesky, Mastodon, Telegram oder Discord.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="176"/>
+        <location filename="../../studio/ui/accounts_window.py" line="180"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="176"/>
+        <location filename="../../studio/ui/accounts_window.py" line="180"/>
         <source>Needs re-authorisation</source>
         <translation>Muss neu autorisiert werden</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="177"/>
+        <location filename="../../studio/ui/accounts_window.py" line="181"/>
         <source>Unreachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="211"/>
+        <location filename="../../studio/ui/accounts_window.py" line="192"/>
+        <source>sign-ins</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="192"/>
+        <source>posts</source>
+        <translation>Beiträgen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="192"/>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="193"/>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="194"/>
+        <source>%1 of %2 %3 per %4</source>
+        <translation>%1 von %2 %3 pro %4</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="197"/>
+        <source>Rate limits: %s</source>
+        <translation>Ratenlimits: %s</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="201"/>
+        <source>Its queued posts wait until %s: the network asked to slow down.</source>
+        <translation>Die eingereihten Beiträge warten bis %s: Das Netzwerk hat um eine Pause gebeten.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="206"/>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="206"/>
+        <source>%s days</source>
+        <translation>%s Tage</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="206"/>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="206"/>
+        <source>%s hours</source>
+        <translation>%s Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="207"/>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="207"/>
+        <source>%s minutes</source>
+        <translation>%s Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="212"/>
+        <source>%s seconds</source>
+        <translation>%s Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/accounts_window.py" line="245"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="228"/>
+        <location filename="../../studio/ui/accounts_window.py" line="262"/>
         <source>Waiting for you to allow Content Studio in the browser…</source>
         <translation>Warten, bis Sie Content Studio im Browser erlauben…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="229"/>
+        <location filename="../../studio/ui/accounts_window.py" line="263"/>
         <source>Connecting to %s…</source>
         <translation>Verbindung mit %s wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="234"/>
+        <location filename="../../studio/ui/accounts_window.py" line="268"/>
         <source>Connected %s.</source>
         <translation>%s verbunden.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="239"/>
+        <location filename="../../studio/ui/accounts_window.py" line="273"/>
         <source>Checking the accounts…</source>
         <translation>Die Konten werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="240"/>
+        <location filename="../../studio/ui/accounts_window.py" line="274"/>
         <source>Checked.</source>
         <translation>Geprüft.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="245"/>
+        <location filename="../../studio/ui/accounts_window.py" line="279"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/accounts_window.py" line="266"/>
+        <location filename="../../studio/ui/accounts_window.py" line="300"/>
         <source>Removed %s and deleted its sign-in from the keyring.</source>
         <translation>%s entfernt und die Anmeldung aus dem Schlüsselbund gelöscht.</translation>
     </message>
@@ -1924,7 +1994,7 @@
 <context>
     <name>PreviewCard</name>
     <message>
-        <location filename="../../studio/ui/preview_card.py" line="109"/>
+        <location filename="../../studio/ui/preview_card.py" line="110"/>
         <source>Click to expand or collapse the text</source>
         <translation>Klicken, um den Text auf- oder zuzuklappen</translation>
     </message>
@@ -2276,268 +2346,268 @@
 <context>
     <name>QueueWindow</name>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="71"/>
+        <location filename="../../studio/ui/queue_window.py" line="69"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="119"/>
+        <location filename="../../studio/ui/queue_window.py" line="114"/>
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="119"/>
+        <location filename="../../studio/ui/queue_window.py" line="114"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="119"/>
+        <location filename="../../studio/ui/queue_window.py" line="114"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="130"/>
-        <location filename="../../studio/ui/queue_window.py" line="159"/>
+        <location filename="../../studio/ui/queue_window.py" line="125"/>
+        <location filename="../../studio/ui/queue_window.py" line="154"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="140"/>
+        <location filename="../../studio/ui/queue_window.py" line="135"/>
         <source>Time slots…</source>
         <translation>Zeitfenster…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="142"/>
+        <location filename="../../studio/ui/queue_window.py" line="137"/>
         <source>Export history…</source>
         <translation>Verlauf exportieren…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="153"/>
+        <location filename="../../studio/ui/queue_window.py" line="148"/>
         <source>All states</source>
         <translation>Alle Zustände</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="158"/>
+        <location filename="../../studio/ui/queue_window.py" line="153"/>
         <source>All dates</source>
         <translation>Alle Tage</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="158"/>
+        <location filename="../../studio/ui/queue_window.py" line="153"/>
         <source>Upcoming</source>
         <translation>Anstehend</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="158"/>
+        <location filename="../../studio/ui/queue_window.py" line="153"/>
         <source>Past</source>
         <translation>Vergangen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="159"/>
+        <location filename="../../studio/ui/queue_window.py" line="154"/>
         <source>Next 7 days</source>
         <translation>Nächste 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="160"/>
+        <location filename="../../studio/ui/queue_window.py" line="155"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="160"/>
+        <location filename="../../studio/ui/queue_window.py" line="155"/>
         <source>Between…</source>
         <translation>Zwischen…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="172"/>
+        <location filename="../../studio/ui/queue_window.py" line="167"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="172"/>
+        <location filename="../../studio/ui/queue_window.py" line="167"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="173"/>
+        <location filename="../../studio/ui/queue_window.py" line="168"/>
         <source>Dates</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="197"/>
+        <location filename="../../studio/ui/queue_window.py" line="192"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="210"/>
+        <location filename="../../studio/ui/queue_window.py" line="205"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="211"/>
+        <location filename="../../studio/ui/queue_window.py" line="206"/>
         <source>Cancel posts…</source>
         <translation>Beiträge abbrechen…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="212"/>
+        <location filename="../../studio/ui/queue_window.py" line="207"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="213"/>
+        <location filename="../../studio/ui/queue_window.py" line="208"/>
         <source>Reschedule…</source>
         <translation>Verschieben…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="214"/>
+        <location filename="../../studio/ui/queue_window.py" line="209"/>
         <source>Publish now</source>
         <translation>Jetzt veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="215"/>
+        <location filename="../../studio/ui/queue_window.py" line="210"/>
         <source>Open the post</source>
         <translation>Beitrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="274"/>
+        <location filename="../../studio/ui/queue_window.py" line="269"/>
         <source>It goes out now.</source>
         <translation>Er geht jetzt hinaus.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="336"/>
+        <location filename="../../studio/ui/queue_window.py" line="331"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="389"/>
+        <location filename="../../studio/ui/queue_window.py" line="384"/>
         <source>Posts: %s</source>
         <translation>Beiträge: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="469"/>
+        <location filename="../../studio/ui/queue_window.py" line="464"/>
         <source>Nothing is publishing from the studio right now: due posts wait until the studio or “studio queue run” runs.</source>
         <translation>Das Studio veröffentlicht gerade nichts: Fällige Beiträge warten, bis das Studio oder „studio queue run“ läuft.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="472"/>
+        <location filename="../../studio/ui/queue_window.py" line="467"/>
         <source>Publishing in the background: due posts go out while the studio is open, and each result is shown as a notification.</source>
         <translation>Veröffentlicht im Hintergrund: Fällige Beiträge gehen hinaus, solange das Studio offen ist, und jedes Ergebnis erscheint als Benachrichtigung.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="475"/>
+        <location filename="../../studio/ui/queue_window.py" line="470"/>
         <source>process %s</source>
         <translation>Prozess %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="475"/>
+        <location filename="../../studio/ui/queue_window.py" line="470"/>
         <source>another program</source>
         <translation>ein anderes Programm</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="476"/>
+        <location filename="../../studio/ui/queue_window.py" line="471"/>
         <source>Another queue runner (%s, such as “studio queue run”) is publishing from this library. The studio shows what it does and takes over when it stops.</source>
         <translation>Ein anderer Veröffentlichungsprozess (%s, etwa „studio queue run“) veröffentlicht aus dieser Bibliothek. Das Studio zeigt, was er tut, und übernimmt, wenn er endet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="480"/>
+        <location filename="../../studio/ui/queue_window.py" line="475"/>
         <source>The background publisher stopped: %s It tries again in a while.</source>
         <translation>Das Veröffentlichen im Hintergrund wurde angehalten: %s Es wird in einer Weile erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="629"/>
+        <location filename="../../studio/ui/queue_window.py" line="617"/>
         <source>They will be sent again shortly.</source>
         <translation>Sie werden gleich noch einmal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="634"/>
+        <location filename="../../studio/ui/queue_window.py" line="622"/>
         <source>Send it again?</source>
         <translation>Noch einmal senden?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="635"/>
+        <location filename="../../studio/ui/queue_window.py" line="623"/>
         <source>Only send it again if you have looked at the account and the post is not there; otherwise it appears twice.</source>
         <translation>Senden Sie ihn nur noch einmal, wenn Sie im Konto nachgesehen haben und der Beitrag nicht da ist; sonst erscheint er zweimal.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="641"/>
+        <location filename="../../studio/ui/queue_window.py" line="629"/>
         <source>%s will be sent again shortly.</source>
         <translation>%s wird gleich noch einmal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="644"/>
+        <location filename="../../studio/ui/queue_window.py" line="632"/>
         <source>Cancelled for %s.</source>
         <translation>Für %s abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="651"/>
+        <location filename="../../studio/ui/queue_window.py" line="639"/>
         <source>Cancel posts</source>
         <translation>Beiträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="652"/>
+        <location filename="../../studio/ui/queue_window.py" line="640"/>
         <source>Cancel %s post(s)? What was posted stays posted; the rest is not sent.</source>
         <translation>%s Beitrag/Beiträge abbrechen? Was veröffentlicht ist, bleibt veröffentlicht; der Rest wird nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="655"/>
+        <location filename="../../studio/ui/queue_window.py" line="643"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="659"/>
+        <location filename="../../studio/ui/queue_window.py" line="647"/>
         <source>They go out now.</source>
         <translation>Sie gehen jetzt hinaus.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="675"/>
+        <location filename="../../studio/ui/queue_window.py" line="663"/>
         <source>Nothing was moved: it is being sent or has gone out already.</source>
         <translation>Nichts wurde verschoben: Er wird gerade gesendet oder ist schon hinausgegangen.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="679"/>
+        <location filename="../../studio/ui/queue_window.py" line="667"/>
         <source>Moved to %s.</source>
         <translation>Verschoben auf %s.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="691"/>
+        <location filename="../../studio/ui/queue_window.py" line="679"/>
         <source>Publishing now…</source>
         <translation>Wird jetzt veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="700"/>
+        <location filename="../../studio/ui/queue_window.py" line="688"/>
         <source>Publish now: %s of %s done.</source>
         <translation>Jetzt veröffentlichen: %s von %s erledigt.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="711"/>
+        <location filename="../../studio/ui/queue_window.py" line="699"/>
         <source>(nothing is publishing: they go out when a runner starts)</source>
         <translation>(gerade veröffentlicht nichts: Sie gehen hinaus, sobald ein Veröffentlichungsprozess läuft)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="712"/>
+        <location filename="../../studio/ui/queue_window.py" line="700"/>
         <source>Publishing now: %s of %s</source>
         <translation>Wird jetzt veröffentlicht: %s von %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="721"/>
+        <location filename="../../studio/ui/queue_window.py" line="709"/>
         <source>Stopped: what was posted stays posted, the rest waits for its time.</source>
         <translation>Angehalten: Was veröffentlicht ist, bleibt veröffentlicht; der Rest wartet auf seine Zeit.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="746"/>
+        <location filename="../../studio/ui/queue_window.py" line="734"/>
         <source>Export the queue&apos;s history</source>
         <translation>Verlauf der Warteschlange exportieren</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="747"/>
+        <location filename="../../studio/ui/queue_window.py" line="735"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="765"/>
+        <location filename="../../studio/ui/queue_window.py" line="753"/>
         <source>Could not write %s: %s</source>
         <translation>%s konnte nicht geschrieben werden: %s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue_window.py" line="768"/>
+        <location filename="../../studio/ui/queue_window.py" line="756"/>
         <source>Wrote %s events to %s.</source>
         <translation>%s Ereignisse nach %s geschrieben.</translation>
     </message>

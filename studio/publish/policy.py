@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 HOLD_SETTING = "queue.hold_after_hours"  # a post due longer ago than this waits for confirmation
 HOLD_DEFAULT_HOURS = 2.0
+WAITS_SETTING = "queue.account_waits"  # account id -> until when it waits for a rate limit or the keyring
 FIRST_WAIT_SETTING = "queue.first_retry_seconds"
 FIRST_WAIT = 30.0  # the first retry after a transient failure; doubling from there
 MAX_WAIT = 3600.0
@@ -59,6 +60,19 @@ BUDGETS: tuple[Budget, ...] = (
     Budget("threads", "threads.posts", "posts", 250, 86400, "writes"),
 )
 LONGEST_WINDOW = max(b.window for b in BUDGETS)
+
+
+@dataclass(frozen=True)
+class BudgetUse:
+    """How much of one budget an account has used: `used` of `budget.limit` in the window, and when the oldest
+    counted use leaves it (None: nothing counted)."""
+
+    budget: Budget
+    used: int
+    frees_at: float | None
+
+    def describe(self) -> str:
+        return f"{self.used} of {self.budget.limit} {self.budget.what} per {_span(self.budget.window)}"
 
 
 def budgets_for(network: str) -> tuple[Budget, ...]:

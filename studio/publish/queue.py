@@ -26,6 +26,7 @@ from studio.networks.publishing import Prepared
 from studio.publish.accounts import Accounts
 from studio.publish.frozen import outgoing_to_data, prepared_from_data, prepared_to_data
 from studio.publish.now import Job
+from studio.publish.policy import WAITS_SETTING, BudgetUse, budgets_for
 from studio.publish.schedule import Recurrence, Slot, describe, next_free_slot, recurrences
 from studio.store.library import Library
 from studio.store.media_files import FOLDER, MediaFiles
@@ -251,6 +252,18 @@ class Queue:
         return chosen
 
     # --- time slots ---
+
+    def limits(self, account_id: str, network: str) -> tuple[list[BudgetUse], float | None]:
+        """The account's rate budgets as used so far, and until when the runner holds its posts back (a 429 or a
+        spent budget), None when it does not."""
+        now = self.clock()
+        uses = []
+        for b in budgets_for(network):
+            used, oldest = self.store.usage(account_id, b.name, now - b.window)
+            uses.append(BudgetUse(b, used, oldest + b.window if oldest is not None else None))
+        waits = self.library.get_setting(WAITS_SETTING, {})
+        until = waits.get(account_id) if isinstance(waits, dict) else None
+        return uses, until if isinstance(until, int | float) and until > now else None
 
     def slots(self, account_id: str) -> list[Slot]:
         return [Slot(weekday, hhmm, zone) for _, weekday, hhmm, zone in self.store.slots(account_id)]

@@ -37,14 +37,13 @@ from studio.networks.publishing import (
 from studio.publish.accounts import NETWORK_NAMES
 from studio.publish.exactly_once import ASK, SEND, UNKNOWN, Rule, first_unsent, rule_for
 from studio.publish.frozen import steps_only
-from studio.publish.policy import MAX_ATTEMPTS, backoff, budgets_for, rate_wait
+from studio.publish.policy import MAX_ATTEMPTS, WAITS_SETTING, backoff, budgets_for, rate_wait
 from studio.publish.queue import Queue, QueueError
 from studio.publish.schedule import describe
 from studio.publish.wire import WatchedSession
 from studio.store.library import LibraryError
 from studio.store.queue_store import Event, TargetRow
 
-WAITS_SETTING = "queue.account_waits"  # account id -> until when it waits for a rate limit or the keyring
 KEYRING_WAIT = 300.0  # a locked or unreachable keyring is tried again after this long
 
 

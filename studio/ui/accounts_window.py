@@ -92,9 +92,11 @@ class ConnectDialog(QDialog):
 
 class AccountsWindow(QDialog):
     def __init__(self, accounts: Accounts, tasks: TaskRunner, parent: QWidget | None = None, *,
-                 open_browser: Callable[[str], None] | None = None, check_on_open: bool = True):
+                 open_browser: Callable[[str], None] | None = None, check_on_open: bool = True,
+                 limits: Callable[[Account], tuple[list, float | None]] | None = None):
+        """`limits(account)`: its rate budgets as used and until when its queued posts wait (Queue.limits)."""
         super().__init__(parent)
-        self.accounts, self.tasks = accounts, tasks
+        self.accounts, self.tasks, self.limits = accounts, tasks, limits
         self.task: Task | None = None
         self._browser = _Browser(self)
         self._browser.open.connect(open_browser or (lambda url: QDesktopServices.openUrl(QUrl(url))))
@@ -159,7 +161,9 @@ class AccountsWindow(QDialog):
             self.status.setText(getattr(e, "message", str(e)))
             found = []
         for a in found:
-            item = QListWidgetItem(f"{a.label}   ·   {NETWORK_NAMES.get(a.network, a.network)}\n{self._state(a)}")
+            text = f"{a.label}   ·   {NETWORK_NAMES.get(a.network, a.network)}\n{self._state(a)}"
+            pace = self._limits(a)
+            item = QListWidgetItem(f"{text}\n{pace}" if pace else text)
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             if a.state != "connected":
                 item.setForeground(QColor(STATE_COLORS.get(a.state, "#8a8f98")))
@@ -176,6 +180,36 @@ class AccountsWindow(QDialog):
         text = {"connected": self.tr("Connected"), "needs_reauth": self.tr("Needs re-authorisation"),
                 "unreachable": self.tr("Unreachable")}.get(a.state, a.state)
         return f"{text}: {a.state_message}" if a.state_message else text
+
+    def _limits(self, a: Account) -> str:
+        """"Rate limits: 3 of 30 sign-ins per 5 minutes · …", and the wait a 429 imposed, in the UI's language."""
+        if self.limits is None:
+            return ""
+        try:
+            uses, until = self.limits(a)
+        except Exception:  # LibraryError: the list still shows the accounts
+            return ""
+        words = {"sign-ins": self.tr("sign-ins"), "posts": self.tr("posts"), "requests": self.tr("requests"),
+                 "messages": self.tr("messages")}
+        parts = [self.tr("%1 of %2 %3 per %4").replace("%1", str(u.used)).replace("%2", f"{u.budget.limit:,}")
+                 .replace("%3", words.get(u.budget.what, u.budget.what)).replace("%4", self._span(u.budget.window))
+                 for u in uses]
+        text = self.tr("Rate limits: %s") % " · ".join(parts) if parts else ""
+        if until is not None:
+            from studio.ui.queue_text import format_time, local_zone
+
+            text += "\n" + self.tr("Its queued posts wait until %s: the network asked to slow down.") % \
+                format_time(until, local_zone())
+        return text
+
+    def _span(self, seconds: float) -> str:
+        units = ((86400, self.tr("day"), self.tr("%s days")), (3600, self.tr("hour"), self.tr("%s hours")),
+                 (60, self.tr("minute"), self.tr("%s minutes")))
+        for size, one, many in units:
+            if seconds % size == 0:
+                n = int(seconds // size)
+                return one if n == 1 else many % n
+        return self.tr("%s seconds") % f"{seconds:g}"
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()

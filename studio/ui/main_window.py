@@ -519,7 +519,9 @@ class MainWindow(QMainWindow):
     def show_accounts(self) -> None:
         from studio.ui.accounts_window import AccountsWindow
 
-        window = AccountsWindow(self.services.accounts(), self.tasks, self)
+        queue = self.queueing.queue()
+        window = AccountsWindow(self.services.accounts(), self.tasks, self,
+                                limits=lambda a: queue.limits(a.id, a.network))
         window.exec()
 
     def publish_now(self) -> None:

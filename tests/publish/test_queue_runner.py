@@ -255,8 +255,11 @@ def test_a_rate_budget_keeps_requests_back_before_the_server_has_to(tmp_path, ma
     account = mastodon_account(s, masto)
     s.queue.store.add_usage(account.id, ["mastodon.requests"] * 290, T0 - 100)
     item = queue_post(s, job(account, "Over budget"), at=T0)
+    (use,), until = s.queue.limits(account.id, "mastodon")
+    assert use.describe() == "290 of 290 requests per 5 minutes" and use.frees_at == T0 + 200 and until is None
     s.runner().run(once=True)
     target = s.queue.item(item).targets[0]
+    assert s.queue.limits(account.id, "mastodon")[1] == pytest.approx(T0 + 200, abs=2)  # its posts wait
     assert masto.requests == [] and target.state == "scheduled"
     assert "within Mastodon's limit of 290 requests per 5 minutes" in target.message
     assert target.next_attempt_at == pytest.approx(T0 + 200, abs=2)

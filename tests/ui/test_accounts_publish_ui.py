@@ -122,3 +122,19 @@ def test_no_accounts_says_how_to_connect_one(qtbot, window, accounts):
     d = PublishDialog(window.session.doc, accounts, window.tasks, window)
     assert "No accounts are connected" in d.summary.text() and not d.publish_button.isEnabled()
     d.done(0)
+
+
+def test_each_account_shows_its_rate_limits_and_a_wait(qtbot, window, accounts):
+    from studio.publish.policy import WAITS_SETTING
+    from studio.publish.queue import Queue
+
+    a = accounts.add("bluesky", {"handle": "band.test", "password": "pw"})
+    queue = Queue(window.services.library, accounts)
+    queue.store.add_usage(a.id, ["bluesky.sessions"] * 2, queue.clock() - 5)
+    window.services.library.set_setting(WAITS_SETTING, {a.id: queue.clock() + 900})
+    w = AccountsWindow(accounts, window.tasks, window, check_on_open=False,
+                       limits=lambda acc: queue.limits(acc.id, acc.network))
+    text = w.list.item(0).text()
+    assert "Rate limits: 2 of 30 sign-ins per 5 minutes · 0 of 300 sign-ins per day · 0 of 1,600 posts per hour" in text
+    assert "Its queued posts wait until" in text
+    w.done(0)
