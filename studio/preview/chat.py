@@ -92,7 +92,7 @@ def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -
         if para:
             y += BUBBLE_PAD - 3
             p.setPen(QColor(pal.text))
-            para.draw(p, x + BUBBLE_PAD, y)
+            para.draw(p, x + BUBBLE_PAD, y, pal.bg)
             y += para.height
         if card:
             y += 8
@@ -173,7 +173,7 @@ def _discord(inp: PreviewInput, caps: Capabilities, style: Style, width: int) ->
         p.drawImage(0, 0, cached(("dc-author", inp.theme, width, account_key(inp.account)), width, av, author))
         if para:
             p.setPen(QColor(pal.text))
-            para.draw(p, x, name_h + 2)
+            para.draw(p, x, name_h + 2, pal.bg)
         for rect in media_rects:
             if len(inp.media) == 1:
                 draw_media(p, inp.media[0], _crop_to(inp.media[0], rect.width(), rect.height()), rect, 8,

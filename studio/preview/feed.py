@@ -106,7 +106,7 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
         p.drawImage(QPointF(0, round(top)), cached(header_key, width, av + 4, header))
         if para is not None:
             p.setPen(QColor(pal.text))
-            para.draw(p, cx, text_y)
+            para.draw(p, cx, text_y, pal.bg)
         if media_rect is not None:
             rect, crop = media_rect
             radius = 0.0 if bleed else style.media_radius

@@ -52,7 +52,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
 
         def caption(p: QPainter) -> None:
             p.setPen(QColor(pal.text))
-            para.draw(p, PAD, 0)
+            para.draw(p, PAD, 0, pal.bg)
 
         sheet.add(para.height + 6, caption)
     sheet.add_cached(26, ("ig-time", inp.theme), lambda p: label(p, "Just now", PAD, 4, 11.5, pal.secondary))

@@ -40,3 +40,15 @@ class PreviewInput:
     count: int | None = None  # the counter drawn small under the preview ("212 / 280"), red when over
     limit: int | None = None
     title: str = ""  # Post.title: a pin's title, a Short's title (YouTube shows the text's first line without it)
+
+    def key(self) -> tuple:
+        """Everything the preview is drawn from, images by their cache keys: equal keys, equal previews."""
+        card = self.link_card
+        return (self.target, self.text, tuple(m.cacheKey() for m in self.media), tuple(self.thread),
+                None if card is None else (card.url, card.title, card.description, _image_key(card.image), card.state),
+                (self.account.name, self.account.handle, _image_key(self.account.avatar)), self.theme, self.expanded,
+                self.count, self.limit, self.title)
+
+
+def _image_key(image: QImage | None) -> int | None:
+    return None if image is None else image.cacheKey()

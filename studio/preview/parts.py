@@ -13,7 +13,8 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
 from studio.preview.lru import LRU
 from studio.preview.media import cover, draw_media
 from studio.preview.model import Account, LinkCard, PreviewInput
-from studio.preview.richtext import Paragraph, font
+from studio.preview.paragraph import paragraph
+from studio.preview.richtext import font
 from studio.preview.style import Palette, Style
 
 PLACEHOLDER = {
@@ -199,9 +200,9 @@ def link_card(card: LinkCard, style: Style, pal: Palette, width: float) -> tuple
     bar, pad = (4.0, 10.0) if barred else (0.0, 12.0)
     tile = 0.0 if barred else (0.0 if ok and kind == "large" else 88.0)
     text_w = width - bar - 2 * pad - tile
-    site_p = Paragraph(site.upper() if style.key == "facebook" else site, font(12.5), text_w, max_lines=1)
-    title_p = Paragraph(title, font(14.5, 600), text_w - (20 if barred and not ok else 0), max_lines=2)
-    desc_p = Paragraph(desc, font(13.5), text_w, max_lines=2) if desc else None
+    site_p = paragraph(site.upper() if style.key == "facebook" else site, font(12.5), text_w, max_lines=1)
+    title_p = paragraph(title, font(14.5, 600), text_w - (20 if barred and not ok else 0), max_lines=2)
+    desc_p = paragraph(desc, font(13.5), text_w, max_lines=2) if desc else None
     text_h = site_p.height + 3 + title_p.height + (3 + desc_p.height if desc_p else 0)
     img_h = (width / 1.91 if kind == "large" else (width - bar - 2 * pad) / 1.91) if image is not None else 0.0
     height = max(text_h + 2 * pad, tile) + img_h + (8 if barred and image is not None else 0)

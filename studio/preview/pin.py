@@ -10,8 +10,9 @@ from studio.networks.base import Capabilities
 from studio.preview import glyphs
 from studio.preview.media import cover, draw_media, media_crop
 from studio.preview.model import PreviewInput
+from studio.preview.paragraph import paragraph
 from studio.preview.parts import Sheet, account_key, domain, draw_avatar, finish, label, pill, text_width
-from studio.preview.richtext import Paragraph, body, font
+from studio.preview.richtext import body, font
 from studio.preview.style import Palette, Style
 
 PAD = 12.0
@@ -42,7 +43,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
         site = domain(inp.link_card.url)
         sheet.add(24, lambda p: _link(p, pal, site))
     if inp.title.strip():
-        title = Paragraph(inp.title.strip(), font(20, 700), inner, max_lines=2)
+        title = paragraph(inp.title.strip(), font(20, 700), inner, max_lines=2)
 
         def paint_title(p: QPainter) -> None:
             p.setPen(QColor(pal.text))
@@ -55,7 +56,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
 
         def paint_desc(p: QPainter) -> None:
             p.setPen(QColor(pal.text))
-            desc.draw(p, PAD, 0)
+            desc.draw(p, PAD, 0, pal.bg)
 
         sheet.add(desc.height + 12, paint_desc)
     sheet.add_cached(style.avatar_size + 2 * PAD, ("pin-creator", inp.theme, account_key(inp.account)),

@@ -31,7 +31,9 @@ def shown_text(text: str, limit: int | None) -> str:
 def render_preview(inp: PreviewInput, width: int = 420) -> QImage:
     """The post as inp.target's network shows it, `width` pixels wide (at least MIN_WIDTH). The height follows
     the content (full-screen placements: 9:16 of the width); the counter, when inp.count is given, is drawn
-    under it. Empty (null) media images are left out. ValueError for an unknown target."""
+    under it. Empty (null) media images are left out. ValueError for an unknown target.
+
+    The image is opaque and says so (RGB32): a widget copies it to the screen instead of blending it."""
     ensure_gui_app()
     _, caps = resolve(inp.target)
     style = style_for(caps)
@@ -41,4 +43,6 @@ def render_preview(inp: PreviewInput, width: int = 420) -> QImage:
     text = shown_text(inp.text, caps.text_limit)
     if text is not inp.text:
         inp = replace(inp, text=text, thread=[shown_text(t, caps.text_limit) for t in inp.thread])
-    return _FAMILIES[style.family](inp, caps, style, max(MIN_WIDTH, int(width)))
+    image = _FAMILIES[style.family](inp, caps, style, max(MIN_WIDTH, int(width)))
+    image.reinterpretAsFormat(QImage.Format.Format_RGB32)  # painted on an opaque background: same bytes
+    return image

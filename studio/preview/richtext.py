@@ -1,23 +1,22 @@
-"""The post's text as a network shows it: entities (links, mentions, hashtags), the "…more" fold, and a
-laid-out paragraph (QTextLayout: shaping, bidi and font fallback through the renderer's fonts).
+"""The post's text as a network shows it: entities (links, mentions, hashtags), the "…more" fold, and the
+laid-out paragraph with them highlighted (`body`).
 
-`entities` and `fold` are pure; `Paragraph` lays out and draws.
+`entities` and `fold` are pure; `paragraph.Paragraph` lays out and draws.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 
 import regex
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QFont
 
 from studio.networks.base import Capabilities
 from studio.networks.text.bluesky import facets as bluesky_facets
 from studio.networks.text.common import _HASHTAG, _MENTION, sanitize  # the validator's own rules: both agree
 from studio.networks.text.mastodon import MASTODON_URL_SYNTAX
 from studio.networks.text.twitter import extract_urls_with_indices
+from studio.preview.paragraph import Paragraph, Span, astral, paragraph, to_utf16
 from studio.preview.style import Style, style_for
 from studio.render.fonts import make_font
 
@@ -31,7 +30,6 @@ _KINDS = {
 }
 _X_MENTION = regex.compile(r"(?<![A-Za-z0-9_@＠!#$%&*])[@＠][A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@＠])")
 _GRAPHEME = regex.compile(r"\X")
-_ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
 _SCHEME = regex.compile(r"^(?:https?://)?(?:www\.)?", regex.IGNORECASE)
 _WORD_LOOKBACK = 20  # a fold moves back to a space at most this many characters
 
@@ -45,15 +43,21 @@ def entities(text: str, network: str) -> list[tuple[int, int, str]]:
     kinds = _KINDS.get(net, ("link", "mention", "tag"))
     found: list[tuple[int, int, str]] = []
     if "link" in kinds:
-        urls = (extract_urls_with_indices(text, without_protocol=False, syntax=MASTODON_URL_SYNTAX)
-                if net == "mastodon" else extract_urls_with_indices(text, without_protocol=net != "discord"))
-        found += [(u.start, u.end, "link") for u in urls]
+        found += [(start, end, "link") for start, end in _links(text, net == "mastodon", net != "discord")]
     if "mention" in kinds:
         pattern = _X_MENTION if net == "x" else _MENTION
         found += [(m.start(), m.end(), "mention") for m in pattern.finditer(text)]
     if "tag" in kinds:
         found += [(m.start(), m.end(), "tag") for m in _HASHTAG.finditer(text) if not m.group(1).isdigit()]
     return _no_overlap(found)
+
+
+@lru_cache(maxsize=16)
+def _links(text: str, mastodon: bool, without_protocol: bool) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the URLs: most networks find them the same way, so one keystroke finds them once."""
+    urls = (extract_urls_with_indices(text, without_protocol=False, syntax=MASTODON_URL_SYNTAX) if mastodon
+            else extract_urls_with_indices(text, without_protocol=without_protocol))
+    return tuple((u.start, u.end) for u in urls)
 
 
 def _no_overlap(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -144,108 +148,42 @@ def display(text: str, ents: list[tuple[int, int, str]], shorten: int) -> tuple[
     return "".join(out), moved
 
 
-def _astral(text: str) -> list[int]:
-    """str indices of the characters beyond U+FFFF (two UTF-16 units each: Qt's positions shift after them)."""
-    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
-        return []
-    return [m.start() for m in _ASTRAL.finditer(text)]
-
-
-def to_utf16(astral: list[int], index: int) -> int:
-    return index + bisect_left(astral, index)
-
-
-def from_utf16(astral: list[int], unit: int) -> int:
-    return unit - bisect_left([a + k for k, a in enumerate(astral)], unit)
-
-
 def formats(text: str, ents: list[tuple[int, int, str]], style: Style, link: str, secondary: str, *,
-            label_at: int | None = None, bold_until: int = 0, offset: int = 0) -> list[QTextLayout.FormatRange]:
-    """Format ranges for `text`: highlighted entities (str indices into text[offset:], so a prefix such as
+            label_at: int | None = None, bold_until: int = 0, offset: int = 0) -> tuple[Span, ...]:
+    """Format spans for `text`: highlighted entities (str indices into text[offset:], so a prefix such as
     Instagram's "name " is skipped), a bold prefix up to bold_until, the fold label from label_at on."""
-    ranges = []
-    astral = _astral(text)
+    spans: list[Span] = []
+    shifted = astral(text)
+    demibold = int(QFont.Weight.DemiBold.value)
 
-    def add(start: int, end: int, fmt: QTextCharFormat) -> None:
-        r = QTextLayout.FormatRange()
-        if astral:
-            start, end = to_utf16(astral, start), to_utf16(astral, end)
-        r.start, r.length, r.format = start, end - start, fmt
-        ranges.append(r)
+    def add(start: int, end: int, colour: str, weight: int) -> None:
+        if shifted:
+            start, end = to_utf16(shifted, start), to_utf16(shifted, end)
+        spans.append((start, end - start, colour, weight))
 
     if bold_until:
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.DemiBold)
-        add(0, bold_until, bold)
+        add(0, bold_until, "", demibold)
     body_end = len(text) if label_at is None else label_at
     for start, end, kind in ents:
         start, end = start + offset, min(end + offset, body_end)
-        if kind not in style.highlight or start >= end:
-            continue
-        fmt = QTextCharFormat()
-        fmt.setForeground(QColor(link))
-        if style.highlight_bold:
-            fmt.setFontWeight(QFont.Weight.DemiBold)
-        add(start, end, fmt)
+        if kind in style.highlight and start < end:
+            add(start, end, link, demibold if style.highlight_bold else 0)
     if label_at is not None:
-        fmt = QTextCharFormat()
-        fmt.setForeground(QColor(link if style.fold_link else secondary))
-        if style.fold_bold or style.fold_newline:
-            fmt.setFontWeight(QFont.Weight.DemiBold)
-        add(label_at, len(text), fmt)
-    return ranges
+        add(label_at, len(text), link if style.fold_link else secondary,
+            demibold if style.fold_bold or style.fold_newline else 0)
+    return tuple(spans)
 
 
-class Paragraph:
-    """One block of text laid out `width` wide (newlines kept), drawn with the painter's pen as its colour.
-    With max_lines, layout stops there (`overflow` tells whether text was left over)."""
-
-    def __init__(self, text: str, qfont: QFont, width: float, ranges: list | None = None, line_height: float = 1.3,
-                 max_lines: int | None = None):
-        self.text = text
-        self.layout = QTextLayout(text.replace("\n", "\u2028"), qfont)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.layout.setTextOption(option)
-        if ranges:
-            self.layout.setFormats(ranges)
-        self.layout.setCacheEnabled(True)
-        self.layout.beginLayout()
-        y = 0.0
-        self.lines = 0
-        self.overflow = False
-        self.line_ends: list[int] = []
-        # a fixed line pitch from the text's own font, as CSS line-height: a line with Arabic or emoji drawn from
-        # a fallback font with taller metrics does not push the lines below it down
-        metrics = QFontMetricsF(qfont)
-        lead = qfont.pixelSize() * (line_height - 1.0)
-        pitch, ascent = metrics.height() + lead, metrics.ascent()
-        while True:
-            line = self.layout.createLine()
-            if not line.isValid():
-                break
-            if max_lines is not None and self.lines >= max_lines:
-                line.setLineWidth(width)
-                line.setPosition(QPointF(0, -10_000))  # never drawn: it only shows that text is left over
-                self.overflow = True
-                break
-            line.setLineWidth(width)
-            line.setPosition(QPointF(0, y + ascent - line.ascent()))
-            y += pitch
-            self.lines += 1
-            self.line_ends.append(line.textStart() + line.textLength())
-        self.layout.endLayout()
-        astral = _astral(text)
-        if astral:  # Qt counts UTF-16 units; callers slice Python strings
-            self.line_ends = [from_utf16(astral, end) for end in self.line_ends]
-        self.height = max(0.0, y - lead) if self.lines else 0.0
-
-    def draw(self, p: QPainter, x: float, y: float) -> None:
-        if self.lines == self.layout.lineCount():
-            self.layout.draw(p, QPointF(x, y))
-            return
-        for i in range(self.lines):
-            self.layout.lineAt(i).draw(p, QPointF(x, y))
+def _first_lines(text: str, lines: int, make, prefix: int, ems: float) -> Paragraph:
+    """`text` laid out up to `lines` lines, from a prefix of it when one is surely long enough: the lines a fold
+    shows do not depend on what follows them, and the same prefix is the same laid-out paragraph on the next
+    keystroke. Surely long enough: the line past the fold ended inside the prefix."""
+    probe = round((lines + 1) * ems * 3) + 16  # about 1.5 times the characters that fit
+    if len(text) > probe:
+        para = make(text[:probe], None, lines)
+        if para.overflow and para.overflow_end < prefix + probe:
+            return para
+    return make(text, None, lines)
 
 
 def body(text: str, caps: Capabilities, style: Style, link: str, secondary: str, width: float, expanded: bool, *,
@@ -265,9 +203,9 @@ def body(text: str, caps: Capabilities, style: Style, link: str, secondary: str,
 
     def make(s: str, label_at: int | None = None, limit: int | None = None) -> Paragraph:
         full = prefix + s
-        ranges = formats(full, ents, style, link, secondary, offset=len(prefix),
-                         bold_until=len(prefix.rstrip()), label_at=None if label_at is None else label_at + len(prefix))
-        return Paragraph(full, qfont, width, ranges, line_height, limit)
+        spans = formats(full, ents, style, link, secondary, offset=len(prefix),
+                        bold_until=len(prefix.rstrip()), label_at=None if label_at is None else label_at + len(prefix))
+        return paragraph(full, qfont, width, spans, line_height, limit)
 
     if lines is None:
         if cut:
@@ -276,7 +214,9 @@ def body(text: str, caps: Capabilities, style: Style, link: str, secondary: str,
         return make(kept)
     if cut:
         kept = trim(kept, label)
-    para = make(kept + label, len(kept), lines) if cut else make(kept, None, lines)
+        para = make(kept + label, len(kept), lines)
+    else:
+        para = _first_lines(kept, lines, make, len(prefix), width / qfont.pixelSize())
     if not para.overflow:
         return para
     # more laid-out lines than the fold allows: keep what fits, then shorten word by word until the label fits too

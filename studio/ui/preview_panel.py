@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -25,64 +25,13 @@ from studio.networks.registry import ALL_TARGETS, resolve
 from studio.networks.validate import MediaFacts, effective_text, measure, validate, variant_for
 from studio.preview import Account, LinkCard, PreviewInput, render_preview
 from studio.ui.editor.session import EditorSession
+from studio.ui.preview_card import PREVIEW_WIDTH, PreviewCard
 from studio.ui.tasks import TaskRunner
 
 LINK_FETCH_DELAY_MS = 700  # wait until the user stops typing a link before fetching its card
 OFFSCREEN_DELAY_MS = 30
-PREVIEW_WIDTH = 340
 HUGE_TEXT = 20_000
 MEDIA_SCALE = 0.5  # designs are drawn at half size for the previews (sharp at preview width, 4x cheaper)
-
-
-class _ClickableLabel(QLabel):
-    clicked = Signal()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-
-class PreviewCard(QWidget):
-    def __init__(self, target: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(f"preview-{target}")
-        self.target = target
-        self.expanded = False
-        self.pending: tuple | None = None  # what to draw when the card is next painted
-        self.count: int | None = None  # the counter shown
-        self.limit: int | None = None
-        self.cell: tuple[int, int] | None = None
-        box = QVBoxLayout(self)
-        box.setContentsMargins(4, 4, 4, 8)
-        self.title = QLabel()
-        self.title.setObjectName("previewTitle")
-        self.image = _ClickableLabel()
-        self.image.setToolTip(self.tr("Click to expand or collapse the text"))
-        self.image.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.RichText)
-        self.problems.setMaximumWidth(PREVIEW_WIDTH)
-        for w in (self.title, self.image, self.problems):
-            box.addWidget(w)
-        box.addStretch(1)
-
-    def show_result(self, name: str, count: int | None, limit: int | None, image: QImage,
-                    problems: list[Problem]) -> None:
-        self.count, self.limit = count, limit
-        over = count is not None and limit is not None and count > limit
-        counter = f" · <span style='color:{'#d9534f' if over else 'gray'}'>{count} / {limit}</span>" \
-            if count is not None and limit else ""
-        self.title.setText(f"<b>{name}</b>{counter}")
-        self.image.setPixmap(QPixmap.fromImage(image))
-        lines = []
-        for p in problems:
-            colour = "#d9534f" if p.is_error else "#c98a00"
-            mark = "⛔" if p.is_error else "⚠"
-            lines.append(f"<span style='color:{colour}'>{mark} {_escape(p.message)}</span>")
-        self.problems.setText("<br>".join(lines))
-        self.problems.setVisible(bool(lines))
 
 
 def brand_account(kit) -> Account:
@@ -91,10 +40,6 @@ def brand_account(kit) -> Account:
     avatar = QImage.fromData(kit.logo) if kit.logo else None
     return Account(name=kit.name or "Your Name", handle=handle,
                    avatar=avatar if avatar is not None and not avatar.isNull() else None)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class PreviewPanel(QWidget):
@@ -225,14 +170,16 @@ class PreviewPanel(QWidget):
             network, caps = resolve(target)
             m = measure(network, caps, post)
             problems = validate(post, target, media_info=self._media_info)
+            card.set_info(caps.name, m.count, m.limit, problems)
             variant = variant_for(post, target)
             inp = PreviewInput(target=target, text=effective_text(post, target), media=media,
                                thread=list(variant.thread) if variant else [],
                                link_card=card_link,
                                account=self.account, theme=self.theme, expanded=card.expanded, count=m.count,
                                limit=m.limit)
-            card.pending = (caps.name, m.count, m.limit, inp, problems)
-            if self._on_screen(card):
+            drawn = card.pending or card.shown
+            card.pending = inp if drawn is None or drawn.key() != inp.key() else None  # unchanged: not drawn again
+            if card.pending and self._on_screen(card):
                 self._paint_card(card)
             errors = [p for p in problems if p.is_error]
             if errors:
@@ -243,12 +190,10 @@ class PreviewPanel(QWidget):
 
     def _on_screen(self, card: PreviewCard) -> bool:
         """Cards scrolled out of view are drawn right after the keystroke, not during it."""
-        return card.image.pixmap().isNull() or not card.visibleRegion().isEmpty()
+        return card.shown is None or not card.visibleRegion().isEmpty()
 
     def _paint_card(self, card: PreviewCard) -> None:
-        name, count, limit, inp, problems = card.pending
-        card.pending = None
-        card.show_result(name, count, limit, render_preview(inp, PREVIEW_WIDTH), problems)
+        card.show_image(card.pending, render_preview(card.pending, PREVIEW_WIDTH))
 
     def _paint_offscreen(self) -> None:
         """Bring the cards that are out of view up to date, a few at a time, between keystrokes."""
@@ -269,12 +214,14 @@ class PreviewPanel(QWidget):
 
     def _show_summary(self, targets: list[str]) -> None:
         if not targets:
-            self.summary.setText(self.tr("Choose where this post goes under “Post to”."))
+            text = self.tr("Choose where this post goes under “Post to”.")
         elif self.errors:
             names = ", ".join(resolve(t)[1].name for t in self.errors)
-            self.summary.setText(self.tr("Fix the errors for %s before queueing.") % names)
+            text = self.tr("Fix the errors for %s before queueing.") % names
         else:
-            self.summary.setText(self.tr("Ready for %n target(s).", "", len(targets)))
+            text = self.tr("Ready for %n target(s).", "", len(targets))
+        if text != self.summary.text():  # a new text lays the panel out again
+            self.summary.setText(text)
         self.readiness_changed.emit(bool(targets) and not self.errors)
 
     def link_card(self, url: str | None) -> LinkCard | None:
