@@ -29,6 +29,7 @@ from studio.logic import StudioError, read_image_file
 from studio.render.compose import Renderer
 from studio.render.export import export_design
 from studio.render.imageio import ImageError, probe
+from studio.store.library import LibraryError
 from studio.store.project_file import ProjectError, load, save
 from studio.ui.editor.canvas import CanvasView
 from studio.ui.editor.inspector import Inspector
@@ -145,7 +146,8 @@ class MainWindow(QMainWindow):
         self.center.layout().addWidget(self.media_strip)
         self.post_panel = PostPanel(self.session)
         _replace(self.caption_dock, self.post_panel)
-        self.preview_panel = PreviewPanel(self.session, brand_account(self.services.brand_kit()))
+        self.preview_panel = PreviewPanel(self.session, brand_account(self.services.brand_kit()),
+                                          accounts=self._connected_accounts())
         _replace(self.preview_dock, self.preview_panel)
         # the new panel must not take the canvas's room: keep the post dock low, and fit the design again
         self.resizeDocks([self.caption_dock], [190], Qt.Orientation.Vertical)
@@ -523,6 +525,15 @@ class MainWindow(QMainWindow):
         window = AccountsWindow(self.services.accounts(), self.tasks, self,
                                 limits=lambda a: queue.limits(a.id, a.network))
         window.exec()
+        if getattr(self, "preview_panel", None) is not None:  # who posts, and the servers' limits, may have changed
+            self.preview_panel.set_accounts(self._connected_accounts())
+
+    def _connected_accounts(self) -> list:
+        try:
+            return self.services.library.accounts()
+        except LibraryError as e:  # the previews show the brand kit instead
+            log.info("accounts for the previews: %s", e)
+            return []
 
     def publish_now(self) -> None:
         from studio.ui.publish_dialog import PublishDialog

@@ -3,10 +3,11 @@ with each target's counter and problems. Clicking a preview expands or collapses
 
 from __future__ import annotations
 
+import copy
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.checking import media_facts
 from studio.core.design import Design
 from studio.core.document import Change
 from studio.core.problem import Problem
 from studio.networks.registry import ALL_TARGETS, resolve
 from studio.networks.validate import MediaFacts, effective_text, measure, validate, variant_for
 from studio.preview import Account, LinkCard, PreviewInput, render_preview
+from studio.render.thumbs import media_image
 from studio.ui.editor.session import EditorSession
 from studio.ui.preview_card import PREVIEW_WIDTH, PreviewCard
 from studio.ui.tasks import TaskRunner
@@ -31,6 +34,7 @@ from studio.ui.tasks import TaskRunner
 LINK_FETCH_DELAY_MS = 700  # wait until the user stops typing a link before fetching its card
 OFFSCREEN_DELAY_MS = 30
 HUGE_TEXT = 20_000
+FILE_SIDE = 1080  # photos are drawn at most this large in the previews (sharp at preview width)
 MEDIA_SCALE = 0.5  # designs are drawn at half size for the previews (sharp at preview width, 4x cheaper)
 
 
@@ -47,11 +51,16 @@ class PreviewPanel(QWidget):
 
     readiness_changed = Signal(bool)  # False while any target has an error (queueing is blocked)
 
-    def __init__(self, session: EditorSession, account: Account | None = None, parent: QWidget | None = None):
+    def __init__(self, session: EditorSession, account: Account | None = None, parent: QWidget | None = None,
+                 accounts: list | None = None):
         super().__init__(parent)
         self.setObjectName("previewPanel")
         self.session = session
         self.account = account or Account()  # until accounts are connected: the brand kit's name and logo
+        self.connected: dict[str, object] = {}  # network -> its first connected studio.core.account.Account
+        self.set_accounts(accounts or [], redraw=False)
+        self._file_images: dict[str, QImage] = {}  # asset -> picture for the previews (decoded off the UI thread)
+        self._facts: dict[str, MediaFacts] = {}  # asset -> what the validator needs of a file (probed once)
         self.theme = "light"
         self.cards: dict[str, PreviewCard] = {}
         self._media: list[QImage] | None = None
@@ -101,6 +110,23 @@ class PreviewPanel(QWidget):
         session.changed.connect(self._on_change)
         self._stale = True  # drawn when first shown
 
+    def set_accounts(self, accounts: list, redraw: bool = True) -> None:
+        """The connected accounts (studio.core.account.Account): a target's preview shows its network's first one
+        as the poster, and its counter and problems follow that account's server limits."""
+        self.connected = {}
+        for a in accounts:
+            self.connected.setdefault(a.network, a)
+        if redraw:
+            self.redraw()
+
+    def poster(self, network: str) -> tuple[Account, dict | None]:
+        """Who the preview shows as the poster, and the limits its counter and validator use."""
+        a = self.connected.get(network)
+        if a is None:
+            return self.account, None
+        return Account(name=a.name or a.handle.lstrip("@"), handle=a.handle.lstrip("@"),
+                       avatar=self.account.avatar), a.limits or None
+
     def set_theme(self, theme: str) -> None:
         self.theme = theme
         self.redraw()
@@ -130,16 +156,50 @@ class PreviewPanel(QWidget):
         return [t for t in ALL_TARGETS if t in chosen]
 
     def media_images(self) -> list[QImage]:
+        """The posted media as the previews draw them: designs rendered at half size, photos and videos as
+        pictures made off the UI thread (a grey frame of the photo's shape until then)."""
         if self._media is None:
             doc = self.session.doc
-            self._media = [self.session.renderer.render_design(d, doc.assets, MEDIA_SCALE) for d in doc.post.designs()]
+            images = []
+            for m in doc.post.posted_media():
+                if m.design is not None:
+                    images.append(self.session.renderer.render_design(m.design, doc.assets, MEDIA_SCALE))
+                else:
+                    images.append(self._file_image(m))
+            self._media = images
         return self._media
+
+    def _file_image(self, media) -> QImage:
+        image = self._file_images.get(media.asset)
+        if image is not None:
+            return image
+        facts = self._media_info(media)
+        w, h = (facts.width, facts.height) if facts and facts.width and facts.height else (16, 9)
+        scale = min(1.0, FILE_SIDE / max(w, h))
+        placeholder = QImage(max(1, round(w * scale)), max(1, round(h * scale)),
+                             QImage.Format.Format_ARGB32_Premultiplied)
+        placeholder.fill(QColor("#8a8f98"))
+        self._file_images[media.asset] = placeholder  # asked for: not again
+        item, assets, renderer = copy.copy(media), {media.asset: self.session.doc.assets.get(media.asset, b"")}, \
+            self.session.renderer
+
+        def done(image: QImage) -> None:
+            if not image.isNull():
+                self._file_images[item.asset] = image
+                self._media = None
+                self._timer.start(0)
+
+        self._tasks.run(lambda _p: media_image(item, assets, renderer, FILE_SIDE), done)
+        return placeholder
 
     def _media_info(self, media) -> MediaFacts | None:
         design: Design | None = media.design
-        if design is None:
-            return None
-        return MediaFacts(width=design.width, height=design.height, kind="image", format="jpeg")  # exported as JPEG
+        if design is not None:
+            return MediaFacts(width=design.width, height=design.height, kind="image", format="jpeg")  # sent as JPEG
+        facts = self._facts.get(media.asset)
+        if facts is None:  # a header probe; kept, the validator asks on every keystroke for every target
+            facts = self._facts[media.asset] = media_facts(self.session.doc)(media)
+        return facts
 
     def redraw(self) -> None:
         self._timer.stop()
@@ -168,14 +228,15 @@ class PreviewPanel(QWidget):
                 self.grid.addWidget(card, *cell)
                 card.cell = cell
             network, caps = resolve(target)
-            m = measure(network, caps, post)
-            problems = validate(post, target, media_info=self._media_info)
+            poster, limits = self.poster(network.id)
+            m = measure(network, network.capabilities_with(limits, caps.placement) if limits else caps, post)
+            problems = validate(post, target, media_info=self._media_info, limits=limits)
             card.set_info(caps.name, m.count, m.limit, problems)
             variant = variant_for(post, target)
             inp = PreviewInput(target=target, text=effective_text(post, target), media=media,
                                thread=list(variant.thread) if variant else [],
                                link_card=card_link,
-                               account=self.account, theme=self.theme, expanded=card.expanded, count=m.count,
+                               account=poster, theme=self.theme, expanded=card.expanded, count=m.count,
                                limit=m.limit)
             drawn = card.pending or card.shown
             card.pending = inp if drawn is None or drawn.key() != inp.key() else None  # unchanged: not drawn again

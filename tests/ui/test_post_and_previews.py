@@ -159,3 +159,41 @@ def test_previews_show_the_brand_kit_as_the_poster(window):
     logo = (__import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "templates" / "logo.png")
     kit.logo = logo.read_bytes()
     assert brand_account(kit).avatar is not None and not brand_account(kit).avatar.isNull()
+
+
+def test_a_connected_account_is_the_poster_and_its_servers_limits_count(window):
+    from studio.core.account import Account
+
+    window.services.library.save_account(Account(
+        id="mastodon-band@social.example", network="mastodon", handle="@band@social.example", name="The Band",
+        limits={"max_characters": 1000, "characters_reserved_per_url": 23}))
+    window.session.push(SetPost(window.session.doc, {"text": "y" * 700}))
+    choose(window, ["mastodon", "bluesky"])
+    panel = window.preview_panel
+    assert panel.cards["mastodon"].title.counter == "700 / 500" and "mastodon" in panel.errors
+    panel.set_accounts(window._connected_accounts())  # what closing the Accounts window does
+    panel.flush()
+    card = panel.cards["mastodon"]
+    assert card.title.counter == "700 / 1000" and not card.title.over and "mastodon" not in panel.errors
+    assert card.shown.account.name == "The Band" and card.shown.account.handle == "band@social.example"
+    assert panel.cards["bluesky"].shown.account.name != "The Band"  # no Bluesky account: the brand kit
+
+
+def test_attached_photos_are_previewed_and_checked(window, qtbot, tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "red.png"
+    Image.new("RGB", (1600, 900), (220, 30, 30)).save(path)
+    qtbot.waitUntil(lambda: getattr(window, "media_strip", None) is not None, timeout=5000)
+    choose(window, ["mastodon"])
+    window.media_strip.add_files([path])
+    panel = window.preview_panel
+
+    def red_shown() -> bool:
+        panel.flush()
+        media = panel.cards["mastodon"].shown.media
+        return len(media) == 2 and media[1].pixelColor(media[1].width() // 2, media[1].height() // 2).red() > 200
+
+    qtbot.waitUntil(red_shown, timeout=10000)  # decoded off the UI thread, then drawn
+    text = panel.cards["mastodon"].problems.text()
+    assert "image 2" in text and "alt text" in text  # the photo's missing description
