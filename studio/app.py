@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -137,4 +138,8 @@ def build_window(app: QApplication, file: Path | None = None):
 
                 doc, path = new_document(SAMPLE_TEMPLATE, kit=library.get_brand_kit()), None
             window.set_document(doc, path)
+    # what start-up made (Qt's wrappers, fonts, the registry, the document) lives as long as the studio: kept out
+    # of the garbage collector's full passes, which would otherwise walk all of it in the middle of typing
+    gc.collect()
+    gc.freeze()
     return window

@@ -34,6 +34,19 @@ ALL_TARGETS: list[str] = [
 
 def resolve(target_id: str) -> tuple[Network, Capabilities]:
     """"x", "x:post", "instagram:story", "youtube" ... -> (network, capabilities). ValueError for anything else."""
+    hit = _RESOLVED.get(target_id) if isinstance(target_id, str) else None
+    if hit is not None:
+        return hit  # the editor asks a few hundred times per keystroke
+    found = _resolve(target_id)
+    if len(_RESOLVED) < 256:
+        _RESOLVED[target_id] = found
+    return found
+
+
+_RESOLVED: dict[str, tuple[Network, Capabilities]] = {}
+
+
+def _resolve(target_id: str) -> tuple[Network, Capabilities]:
     key = target_id.strip().lower() if isinstance(target_id, str) else ""
     name, colon, placement = key.partition(":")
     network = NETWORKS.get(name)

@@ -15,12 +15,15 @@ from studio.preview.parts import (
     Sheet,
     account_key,
     cached,
+    card_key,
     draw_avatar,
     finish,
     label,
     line_height,
     link_card,
+    media_key,
     pill,
+    text_key,
     text_width,
 )
 from studio.preview.richtext import body
@@ -52,7 +55,7 @@ def _crop_to(img: QImage, w: float, h: float) -> tuple[float, float, float, floa
 
 def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> QImage:
     pal = style.palette(inp.theme)
-    sheet = Sheet(width)
+    sheet = Sheet(width, frame=inp.target)
     bar_bg = "#ffffff" if inp.theme != "dark" else "#17212b"
     sheet.add_cached(BAR_H, ("tg-bar", inp.theme, account_key(inp.account)),
                      lambda p: _telegram_bar(p, inp, style, pal, bar_bg, width))
@@ -118,7 +121,8 @@ def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -
         p.drawEllipse(QRectF(cx, height - 34, 30, 30))
         glyphs.draw(p, "share", QRectF(cx + 6, height - 28, 18, 18), "#ffffff", 1.6)
 
-    sheet.add(height, paint)
+    sheet.add(height, paint, (inp.theme, media_key(inp.media), text_key(para), card_key(inp.link_card) if card
+                              else None))
     sheet.add(14)
     return finish(sheet, inp, pal.page or pal.bg)
 
@@ -137,7 +141,7 @@ def _telegram_bar(p: QPainter, inp: PreviewInput, style: Style, pal: Palette, bg
 
 def _discord(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> QImage:
     pal = style.palette(inp.theme)
-    sheet = Sheet(width)
+    sheet = Sheet(width, frame=inp.target)
     sheet.add_cached(44, ("dc-bar", inp.theme), lambda p: _discord_bar(p, pal, width))
     sheet.add(12)
     av = style.avatar_size
@@ -186,7 +190,8 @@ def _discord(inp: PreviewInput, caps: Capabilities, style: Style, width: int) ->
             card[2](p)
             p.restore()
 
-    sheet.add(height, paint)
+    sheet.add(height, paint, (inp.theme, account_key(inp.account), text_key(para), media_key(inp.media),
+                              card_key(inp.link_card) if card else None))
     sheet.add(10)
     return finish(sheet, inp, pal.bg)
 

@@ -11,12 +11,14 @@ from studio.networks.base import Capabilities
 from studio.preview import glyphs
 from studio.preview.media import draw_media, media_crop
 from studio.preview.model import PreviewInput
+from studio.preview.paragraph import Paragraph
 from studio.preview.parts import (
     COUNTER_H,
     account_key,
     cached,
     draw_avatar,
     draw_counter,
+    frames,
     label,
     line_height,
     pill,
@@ -46,14 +48,17 @@ _NAV = {
 def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> QImage:
     pal = style.palette(inp.theme)
     w, h = width, round(width * 16 / 9)
-    img = QImage(w, h + (round(COUNTER_H) if inp.count is not None else 0), QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(QColor("#000000"))
-    p = QPainter(img)
-    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                     | QPainter.RenderHint.SmoothPixmapTransform)
     kind = style.extra.get("overlay", "story")
     nav = NAV_H if "nav" in style.extra else 0.0
     bottom = h - nav - 14
+    key = ("fullscreen", style.key, inp.theme, w, h, tuple(m.cacheKey() for m in inp.media[:1]), len(inp.media),
+           account_key(inp.account))
+    para = _caption_text(inp, caps, style, kind, w, h) if kind != "story" else None
+    # a keystroke past the caption's fold changes nothing here: the last picture is the picture
+    frame = (key, None if para is None else para.key, inp.expanded, inp.count, inp.limit, inp.account.name)
+    last = frames.get(inp.target)
+    if last is not None and last[0] == frame:
+        return last[1]
 
     def chrome(p: QPainter) -> None:  # all but the caption: the same for every keystroke
         _media(p, inp, caps, w, h)
@@ -67,14 +72,18 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
         if nav:
             _nav(p, kind, pal, w, h)
 
-    key = ("fullscreen", style.key, inp.theme, w, h, tuple(m.cacheKey() for m in inp.media[:1]), len(inp.media),
-           account_key(inp.account))
+    img = QImage(w, h + (round(COUNTER_H) if inp.count is not None else 0), QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(QColor("#000000"))
+    p = QPainter(img)
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                     | QPainter.RenderHint.SmoothPixmapTransform)
     p.drawImage(0, 0, cached(key, w, h, chrome, opaque=True))
     if kind != "story":
-        _caption(p, inp, caps, style, kind, w, h, bottom)
+        _caption(p, inp, style, kind, w, bottom, para)
     if inp.count is not None:
         draw_counter(p, h, w, inp)
     p.end()
+    frames.replace(inp.target, (frame, img))
     return img
 
 
@@ -196,20 +205,22 @@ def _column(p: QPainter, inp: PreviewInput, style: Style, kind: str, w: int, bot
     glyphs.draw(p, "note", QRectF(cx - 9, y + 5, 18, 18), WHITE, 1.5)
 
 
-def _caption(p: QPainter, inp: PreviewInput, caps: Capabilities, style: Style, kind: str, w: int, h: int,
-             bottom: float) -> None:
+def _caption_text(inp: PreviewInput, caps: Capabilities, style: Style, kind: str, w: int, h: int
+                  ) -> Paragraph | None:
+    """The caption as the overlay shows it: two lines (more when expanded); a Short shows its title."""
     text_w = w - PAD * 2 - COLUMN_W - 12
-    handle = inp.account.handle.strip().lstrip("@") or "yourhandle"
     size = 14.0
-    if kind == "short":
-        title = inp.title.strip() or inp.text.strip().split("\n", 1)[0]
-        text = title
-    else:
-        text = inp.text
+    text = (inp.title.strip() or inp.text.strip().split("\n", 1)[0]) if kind == "short" else inp.text
     line = line_height(size)
     max_lines = max(2, int(h * 0.4 / (line * 1.25))) if inp.expanded else 2
-    para = body(text, caps, style, WHITE, SOFT, text_w, False, size=size, max_lines=max_lines,
+    return body(text, caps, style, WHITE, SOFT, text_w, False, size=size, max_lines=max_lines,
                 weight=500 if kind == "short" else 400, line_height=1.25) if text.strip() else None
+
+
+def _caption(p: QPainter, inp: PreviewInput, style: Style, kind: str, w: int, bottom: float,
+             para: Paragraph | None) -> None:
+    text_w = w - PAD * 2 - COLUMN_W - 12
+    handle = inp.account.handle.strip().lstrip("@") or "yourhandle"
     y = bottom
     if inp.expanded and para is not None:  # the apps dim the video behind an opened caption
         top = bottom - para.height - 100

@@ -10,7 +10,7 @@ from studio.networks.base import Capabilities
 from studio.preview import glyphs
 from studio.preview.media import cover, draw_media, media_crop
 from studio.preview.model import PreviewInput
-from studio.preview.parts import Sheet, account_key, draw_avatar, finish, label, pill, text_width
+from studio.preview.parts import Sheet, account_key, draw_avatar, finish, label, media_key, pill, text_key, text_width
 from studio.preview.richtext import body
 from studio.preview.style import Palette, Style
 
@@ -37,12 +37,12 @@ def dots_row(width: int, media: list[QImage], caps: Capabilities) -> float:
 
 def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> QImage:
     pal = style.palette(inp.theme)
-    sheet = Sheet(width)
+    sheet = Sheet(width, frame=inp.target)
     handle = inp.account.handle.strip().lstrip("@") or "yourhandle"
     account = account_key(inp.account)
     sheet.add_cached(HEADER_H, ("ig-header", inp.theme, account), lambda p: _header(p, inp, style, pal, handle, width))
     media_h = width / frame_aspect(inp.media, caps)
-    sheet.add(media_h, lambda p: _media(p, inp, caps, pal, width, media_h))
+    sheet.add(media_h, lambda p: _media(p, inp, caps, pal, width, media_h), key=(inp.theme, media_key(inp.media)))
     sheet.add_cached(ACTIONS_H, ("ig-actions", inp.theme, len(inp.media)),
                      lambda p: _actions(p, inp, style, pal, width))
     sheet.add_cached(22, ("ig-likes", inp.theme), lambda p: label(p, "0 likes", PAD, 0, 14, pal.text, 600))
@@ -54,7 +54,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
             p.setPen(QColor(pal.text))
             para.draw(p, PAD, 0, pal.bg)
 
-        sheet.add(para.height + 6, caption)
+        sheet.add(para.height + 6, caption, key=(inp.theme, text_key(para)))
     sheet.add_cached(26, ("ig-time", inp.theme), lambda p: label(p, "Just now", PAD, 4, 11.5, pal.secondary))
     sheet.add(8)
     return finish(sheet, inp, pal.bg)

@@ -33,6 +33,18 @@ class LRU(Generic[K, V]):
                 self._items.popitem(last=False)
             return kept
 
+    def replace(self, key: K, value: V) -> None:
+        """Store, replacing what was stored under key."""
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def pop(self, key: K) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
     def __len__(self) -> int:
         with self._lock:
             return len(self._items)

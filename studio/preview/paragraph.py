@@ -81,6 +81,9 @@ class Paragraph:
         self.text, self.qfont, self.width, self.spans = text, qfont, float(width), spans
         self.line_height, self.max_lines = line_height, max_lines
         self.font_key = (qfont.toString(), tuple(qfont.families()))
+        self.key = (text, self.font_key, self.width, spans, line_height, max_lines)  # equal keys, equal lines
+        # each line's glyphs depend on that line alone (no bidi levels from the whole text, no stacks of marks)
+        self.contained = not _CONTEXTUAL.search(text)
         # a fixed line pitch from the text's own font, as CSS line-height: a line with Arabic or emoji drawn from
         # a fallback font with taller metrics does not push the lines below it down
         metrics = QFontMetricsF(qfont)
@@ -178,7 +181,7 @@ class Paragraph:
         if (not bg or self.lines < BANDED_MIN_LINES or t.type().value > QTransform.TransformationType.TxTranslate.value
                 or p.opacity() != 1.0 or p.pen().brush().style() != Qt.BrushStyle.SolidPattern
                 or p.compositionMode() != QPainter.CompositionMode.CompositionMode_SourceOver
-                or _CONTEXTUAL.search(self.text)):
+                or not self.contained):
             for layout, _, first, count in self._runs:
                 if first == 0 and count == layout.lineCount():
                     layout.draw(p, QPointF(x, y))

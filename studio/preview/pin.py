@@ -11,7 +11,7 @@ from studio.preview import glyphs
 from studio.preview.media import cover, draw_media, media_crop
 from studio.preview.model import PreviewInput
 from studio.preview.paragraph import paragraph
-from studio.preview.parts import Sheet, account_key, domain, draw_avatar, finish, label, pill, text_width
+from studio.preview.parts import Sheet, account_key, domain, draw_avatar, finish, label, pill, text_key, text_width
 from studio.preview.richtext import body, font
 from studio.preview.style import Palette, Style
 
@@ -22,7 +22,7 @@ PIN_WIDEST = 1.91
 
 def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> QImage:
     pal = style.palette(inp.theme)
-    sheet = Sheet(width)
+    sheet = Sheet(width, frame=inp.target)
     inner = width - 2 * PAD
     sheet.add(PAD)
     if inp.media:
@@ -32,16 +32,16 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
         src = cover(first.width(), first.height(), aspect)
         img_h = inner / aspect
         sheet.add(img_h, lambda p: draw_media(p, first, src, QRectF(PAD, 0, inner, img_h), style.media_radius,
-                                                         bg=pal.bg))
+                                                         bg=pal.bg), key=(inp.theme, first.cacheKey()))
     else:
         img_h = inner * 1.5
-        sheet.add(img_h, lambda p: _no_media(p, pal, inner, img_h, style.media_radius))
+        sheet.add(img_h, lambda p: _no_media(p, pal, inner, img_h, style.media_radius), key=inp.theme)
     if len(inp.media) > 1:
-        sheet.add(16, lambda p: _dots(p, pal, len(inp.media), width))
+        sheet.add(16, lambda p: _dots(p, pal, len(inp.media), width), key=(inp.theme, len(inp.media)))
     sheet.add_cached(52, ("pin-actions", inp.theme), lambda p: _actions(p, style, pal, width))
     if inp.link_card is not None:
         site = domain(inp.link_card.url)
-        sheet.add(24, lambda p: _link(p, pal, site))
+        sheet.add(24, lambda p: _link(p, pal, site), key=(inp.theme, site))
     if inp.title.strip():
         title = paragraph(inp.title.strip(), font(20, 700), inner, max_lines=2)
 
@@ -49,7 +49,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
             p.setPen(QColor(pal.text))
             title.draw(p, PAD, 0)
 
-        sheet.add(title.height + 8, paint_title)
+        sheet.add(title.height + 8, paint_title, key=(inp.theme, text_key(title)))
     if inp.text.strip():
         desc = body(inp.text, caps, style, pal.link, pal.secondary, inner, inp.expanded, line_height=1.3,
                     max_lines=None if inp.expanded else 3)
@@ -58,7 +58,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
             p.setPen(QColor(pal.text))
             desc.draw(p, PAD, 0, pal.bg)
 
-        sheet.add(desc.height + 12, paint_desc)
+        sheet.add(desc.height + 12, paint_desc, key=(inp.theme, text_key(desc)))
     sheet.add_cached(style.avatar_size + 2 * PAD, ("pin-creator", inp.theme, account_key(inp.account)),
                      lambda p: _creator(p, inp, style, pal, width))
     return finish(sheet, inp, pal.bg)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from studio.core.problem import Problem
 from studio.preview import PreviewInput
@@ -43,22 +43,30 @@ class TitleBar(QWidget):
     def text(self) -> str:
         return f"{self.name} · {self.counter}" if self.counter else self.name
 
+    def _fonts(self) -> tuple[QFont, float, float]:
+        """The bold font, the name's width and the width of " · " (kept while font and name stay)."""
+        key = (self.font().key(), self.name)
+        if getattr(self, "_font_key", None) != key:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            self._font_key = key
+            self._font_cache = (bold, QFontMetricsF(bold).horizontalAdvance(self.name),
+                                QFontMetricsF(self.font()).horizontalAdvance(" · "))
+        return self._font_cache
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        bold = QFont(self.font())
-        bold.setBold(True)
+        bold, name_w, dot_w = self._fonts()
         rect = QRectF(self.rect())
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         p.setFont(bold)
         p.setPen(self.palette().windowText().color())
         p.drawText(rect, align, self.name)
         if self.counter:
-            x = QFontMetricsF(bold).horizontalAdvance(self.name)
             p.setFont(self.font())
-            p.drawText(rect.adjusted(x, 0, 0, 0), align, " · ")
-            x += QFontMetricsF(self.font()).horizontalAdvance(" · ")
+            p.drawText(rect.adjusted(name_w, 0, 0, 0), align, " · ")
             p.setPen(QColor(OVER if self.over else MUTED))
-            p.drawText(rect.adjusted(x, 0, 0, 0), align, self.counter)
+            p.drawText(rect.adjusted(name_w + dot_w, 0, 0, 0), align, self.counter)
         p.end()
 
 
@@ -75,6 +83,8 @@ class Picture(QWidget):
         self.setFixedSize(0, 0)
 
     def set_image(self, image: QImage) -> None:
+        if image.cacheKey() == self.image.cacheKey():
+            return  # the same picture (the preview did not change): nothing to paint
         if image.size() != self.image.size():
             self.setFixedSize(image.size())  # the only change that moves the other cards
         self.image = image
@@ -91,6 +101,54 @@ class Picture(QWidget):
         super().mouseReleaseEvent(event)
 
 
+class ProblemList(QWidget):
+    """The problems under a preview, "⛔ message" in red and "⚠ message" in amber, wrapped to the card's width.
+
+    Laid out with the previews' own paragraphs (cached, incremental while typing) instead of a rich-text label,
+    whose layout costs about a millisecond per message; its height is fixed, so a new message asks the dock for
+    a new layout only when the number of lines changes."""
+
+    GAP = 3
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFixedSize(PREVIEW_WIDTH, 0)
+        self.setVisible(False)
+        self.lines: list[tuple[str, str]] = []  # (colour, text)
+        self._paragraphs: list = []
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        from studio.preview.paragraph import paragraph
+
+        lines = [(OVER, f"⛔ {p.message}") if p.is_error else (WARN, f"⚠ {p.message}") for p in problems]
+        if lines == self.lines:
+            return
+        self.lines = lines
+        font = QFont(self.font())
+        if font.pixelSize() <= 0:  # paragraphs are laid out in pixels
+            font.setPixelSize(max(1, round(font.pointSizeF() * self.logicalDpiY() / 72)))
+        self._paragraphs = [paragraph(text, font, PREVIEW_WIDTH) for _, text in lines]
+        height = round(sum(p.height for p in self._paragraphs) + self.GAP * max(0, len(lines) - 1)) + (2 if lines
+                                                                                                     else 0)
+        if height != self.height():
+            self.setFixedHeight(height)
+        self.setVisible(bool(lines))
+        self.update()
+
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.lines)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        y = 1.0
+        for (colour, _), para in zip(self.lines, self._paragraphs, strict=True):
+            p.setPen(QColor(colour))
+            para.draw(p, 0, y)
+            y += para.height + self.GAP
+        p.end()
+
+
 class PreviewCard(QWidget):
     def __init__(self, target: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -102,17 +160,12 @@ class PreviewCard(QWidget):
         self.count: int | None = None  # the counter shown
         self.limit: int | None = None
         self.cell: tuple[int, int] | None = None
-        self._problems_html = ""
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 8)
         self.title = TitleBar()
         self.image = Picture()
         self.image.setToolTip(self.tr("Click to expand or collapse the text"))
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.RichText)
-        self.problems.setMaximumWidth(PREVIEW_WIDTH)
-        self.problems.setVisible(False)
+        self.problems = ProblemList()
         for w in (self.title, self.image, self.problems):
             box.addWidget(w)
         box.addStretch(1)
@@ -122,20 +175,9 @@ class PreviewCard(QWidget):
         self.count, self.limit = count, limit
         shown = count is not None and limit
         self.title.set_text(name, f"{count} / {limit}" if shown else "", bool(shown and count > limit))
-        lines = []
-        for p in problems:
-            colour, mark = (OVER, "⛔") if p.is_error else (WARN, "⚠")
-            lines.append(f"<span style='color:{colour}'>{mark} {_escape(p.message)}</span>")
-        html = "<br>".join(lines)
-        if html != self._problems_html:
-            self._problems_html = html
-            self.problems.setText(html)
-            self.problems.setVisible(bool(lines))
+        self.problems.set_problems(problems)
 
     def show_image(self, inp: PreviewInput, image: QImage) -> None:
         self.shown, self.pending = inp, None
         self.image.set_image(image)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -236,8 +236,8 @@ class PreviewPanel(QWidget):
             inp = PreviewInput(target=target, text=effective_text(post, target), media=media,
                                thread=list(variant.thread) if variant else [],
                                link_card=card_link,
-                               account=poster, theme=self.theme, expanded=card.expanded, count=m.count,
-                               limit=m.limit)
+                               account=poster, theme=self.theme, expanded=card.expanded)  # the counter is
+            # in the card's title line, not drawn under the preview: a keystroke past a fold changes no pixel there
             drawn = card.pending or card.shown
             card.pending = inp if drawn is None or drawn.key() != inp.key() else None  # unchanged: not drawn again
             if card.pending and self._on_screen(card):

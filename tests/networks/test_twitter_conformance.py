@@ -10,12 +10,16 @@ validation) test twitter-text APIs that the studio does not use.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from studio.networks.text import twitter
+from studio.networks.text.common import sanitize
+from studio.networks.text.mastodon import MASTODON_URL_SYNTAX
 from studio.networks.text.twitter import (
     CONFIG_V2,
     CONFIG_V3,
@@ -78,20 +82,44 @@ def test_built_in_v3_config_is_the_published_one():
     assert v2 == CONFIG_V2
 
 
+@pytest.fixture(params=["whole", "piecewise"])
+def scan(request, monkeypatch):
+    """Every case twice: scanned as one text, and in pieces between spaces (as longer texts are)."""
+    if request.param == "piecewise":
+        monkeypatch.setattr(twitter, "PIECEWISE_FROM", 0)
+    return request.param
+
+
 @pytest.mark.parametrize(("group", "case"), _cases(VALIDATE, tuple(COUNTER_GROUPS)))
-def test_weighted_counter(group: str, case: dict[str, Any]):
+def test_weighted_counter(group: str, case: dict[str, Any], scan):
     result = parse_tweet(case["text"], COUNTER_GROUPS[group])
     got = {key: getattr(result, attr) for key, attr in FIELDS.items() if key in case["expected"]}
     assert got == case["expected"]
 
 
 @pytest.mark.parametrize(("group", "case"), _cases(EXTRACT, URL_GROUPS))
-def test_url_extraction(group: str, case: dict[str, Any]):
+def test_url_extraction(group: str, case: dict[str, Any], scan):
     if group in ("urls", "tco_urls_with_params"):
         assert extract_urls(case["text"]) == case["expected"]
     else:
         got = [{"url": u.url, "indices": [u.start, u.end]} for u in extract_urls_with_indices(case["text"])]
         assert got == case["expected"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_scanning_in_pieces_finds_what_scanning_the_whole_text_finds(seed):
+    """Long texts made of the suite's texts and typed words, with spaces of every kind between them."""
+    rng = random.Random(seed)
+    texts = [c["text"] for g in URL_GROUPS for c in EXTRACT[g]] + [
+        "Tickets: https://example.com/tour?x=1 #tour", "éxample.com", "(example.com)", "-example.com", "日本.jp",
+        "http://t.co/abc", "@user.com", "a.b.c.example.co.uk/path(x)", "x" * 70]
+    spaces = [" ", "  ", "\n", "\t", "\u3000", "\u00a0", "\u2028", " \n "]
+    for _ in range(10):
+        text = "".join(rng.choice(texts) + rng.choice(spaces) for _ in range(rng.randint(2, 12)))
+        for without_protocol, syntax in ((True, twitter.TWITTER_URL_SYNTAX), (False, twitter.TWITTER_URL_SYNTAX),
+                                         (False, MASTODON_URL_SYNTAX)):
+            whole = twitter._extract(sanitize(text), without_protocol, syntax)
+            assert extract_urls_with_indices(text, without_protocol=without_protocol, syntax=syntax) == whole
 
 
 def test_parse_tweet_defaults_to_v3():

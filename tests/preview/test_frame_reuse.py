@@ -1,0 +1,82 @@
+"""A preview drawn again from what it was drawn from last time is the last picture itself (a keystroke past a
+caption's fold, a counter the card shows elsewhere); anything that changes what is seen draws anew. Either way
+the picture is the one a fresh render gives: every step is compared with a render made after forgetting every
+preview's last picture."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from studio.networks.registry import ALL_TARGETS
+from studio.preview import Account, LinkCard, PreviewInput, render_preview
+from studio.preview import parts as parts_module
+
+CAPTION = ("Six nights across Europe this March 🔥 Berlin, Hamburg, Amsterdam, Paris, London and Dublin! "
+           "Tickets: https://example.com/tour #tour2026 #livemusic @midnightecho see you there 🤘 ")
+
+
+def photo(colour: str, w: int = 1080, h: int = 1350) -> QImage:
+    img = QImage(w, h, QImage.Format.Format_RGB32)
+    img.fill(QColor(colour))
+    return img
+
+
+def fresh(inp: PreviewInput) -> QImage:
+    parts_module.frames.clear()
+    return render_preview(inp, 340)
+
+
+def steps(target: str) -> list[tuple[str, PreviewInput]]:
+    """A session in one preview: typing, then every other thing the preview is drawn from, one at a time."""
+    blue, red = photo("#3366cc"), photo("#cc3333", 1600, 900)
+    inp = PreviewInput(target, CAPTION[:40], [blue], account=Account("Midnight Echo", "midnightecho"))
+    out = []
+    for n in range(41, len(CAPTION), 9):  # typing (past the fold, for the placements that fold)
+        inp = replace(inp, text=CAPTION[:n])
+        out.append(("typed", inp))
+    for what, change in (
+            ("theme", {"theme": "dark"}),
+            ("expanded", {"expanded": True}),
+            ("media", {"media": [blue, red]}),
+            ("one photo", {"media": [red]}),
+            ("no media", {"media": []}),
+            ("link card", {"link_card": LinkCard("https://example.com/tour", state="loading")}),
+            ("card arrived", {"link_card": LinkCard("https://example.com/tour", "Tour", "Six nights")}),
+            ("account", {"account": Account("Echo", "echo.band")}),
+            ("thread", {"thread": ["Part two of the thread"]}),
+            ("title", {"title": "Tour 2026"}),
+            ("counter", {"count": 212, "limit": 280}),
+            ("over", {"count": 300, "limit": 280})):
+        inp = replace(inp, **change)
+        out.append((what, inp))
+    return out
+
+
+@pytest.mark.parametrize("target", ALL_TARGETS)
+def test_a_reused_or_redrawn_preview_is_the_fresh_picture(target):
+    parts_module.frames.clear()
+    last = None
+    reused = 0
+    for what, inp in steps(target):
+        shown = render_preview(inp, 340)
+        again = render_preview(inp, 340)
+        assert again is shown, f"{what}: drawn again from the same input"  # nothing changed: the same picture
+        reused += shown is last
+        assert shown == fresh(inp), f"{target}, after {what}: not the picture a fresh render gives"
+        parts_module.frames.clear()
+        render_preview(inp, 340)  # (the fresh one is now the last picture; go on from it)
+        last = parts_module.frames.get(inp.target)
+        last = last[-1] if last else None
+    if target in ("instagram:feed", "instagram:reel", "tiktok", "youtube:short", "pinterest", "instagram:story"):
+        assert reused > 0  # typing past the fold reused the picture
+
+
+def test_the_frame_cache_is_small():
+    parts_module.frames.clear()
+    for target in ALL_TARGETS:
+        for theme in ("light", "dark"):
+            render_preview(PreviewInput(target, "hello", [], theme=theme), 340)
+    assert len(parts_module.frames) <= parts_module.frames.size
