@@ -53,6 +53,8 @@ class Measure:
 def variant_for(post: Post, target_id: str) -> Variant | None:
     """The variant a target uses: its own ("instagram:feed"; "x" or "x:post"), else its network's ("instagram")."""
     caps = _resolve(target_id)[1]
+    if not post.variants:
+        return None
     for key in (caps.short_id, caps.target_id, caps.network):
         if key in post.variants:
             return post.variants[key]
@@ -131,9 +133,15 @@ def validate(post: Post, target_id: str, *, media_info: MediaInfo | None = None,
 
 
 def _resolve(target_id: str) -> tuple[Network, Capabilities]:
-    from studio.networks.registry import resolve  # the registry imports the network modules, which import us
+    global _registry_resolve
+    if _registry_resolve is None:
+        from studio.networks.registry import resolve  # the registry imports the network modules, which import us
 
-    return resolve(target_id)
+        _registry_resolve = resolve
+    return _registry_resolve(target_id)
+
+
+_registry_resolve = None
 
 
 def check_placement(network: Network, caps: Capabilities, post: Post,

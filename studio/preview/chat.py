@@ -114,12 +114,15 @@ def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -
         label(p, TIME, right - tw, meta_y, 12, meta_colour)
         label(p, "0", right - tw - 8 - views_w, meta_y, 12, meta_colour)
         glyphs.draw(p, "eye", QRectF(right - tw - views_w - 28, meta_y + 1, 16, 16), meta_colour, 1.4)
-        # the round "share" button beside a channel post
-        cx = x + bubble_w + 8
+        # the round "share" button beside a channel post (drawn once per theme: an antialiased translucent
+        # circle costs a quarter of a millisecond)
+        p.drawImage(round(x + bubble_w + 8), round(height - 34), cached(("tg-share", inp.theme), 30, 30, share))
+
+    def share(p: QPainter) -> None:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(0, 0, 0, 40) if inp.theme != "dark" else QColor(255, 255, 255, 30))
-        p.drawEllipse(QRectF(cx, height - 34, 30, 30))
-        glyphs.draw(p, "share", QRectF(cx + 6, height - 28, 18, 18), "#ffffff", 1.6)
+        p.drawEllipse(QRectF(0, 0, 30, 30))
+        glyphs.draw(p, "share", QRectF(6, 6, 18, 18), "#ffffff", 1.6)
 
     sheet.add(height, paint, (inp.theme, media_key(inp.media), text_key(para), card_key(inp.link_card) if card
                               else None))

@@ -223,6 +223,7 @@ class Paragraph:
                 for b in lead:
                     q.drawImage(0, b[1] - top, band(*b))
                 q.end()
+                img.reinterpretAsFormat(QImage.Format.Format_RGB32)  # opaque bands cover it: copied, not blended
                 img = _bands.put(key, img)
             p.drawImage(QPointF(left - t.dx(), top - t.dy()), img)
         for b in bands[len(lead):]:
@@ -280,6 +281,7 @@ def _band(p: QPainter, lines: list, fx: float, oy: float, width: int, height: in
     for line in lines:
         line.draw(q, QPointF(fx, oy))
     q.end()
+    img.reinterpretAsFormat(QImage.Format.Format_RGB32)  # every pixel is opaque: drawn as a copy, not blended
     return img
 
 

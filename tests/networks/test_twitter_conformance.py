@@ -122,6 +122,24 @@ def test_scanning_in_pieces_finds_what_scanning_the_whole_text_finds(seed):
             assert extract_urls_with_indices(text, without_protocol=without_protocol, syntax=syntax) == whole
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_counting_runs_of_plain_characters_at_once_counts_as_one_at_a_time(seed, monkeypatch):
+    """parse_tweet adds up runs of same-weight characters in one step; the result (length, validity, where the
+    valid range ends) is the one of weighing each character, on texts around and past the limit."""
+    rng = random.Random(seed)
+    pieces = [c["text"] for c in VALIDATE["WeightedTweetsWithDiscountedEmojiCounterTest"]] + [
+        "plain words ", "Grüße ", "日本語", "👨‍👩‍👧 ", "https://example.com/tour ", "example.com ", "\ufeff", "\u200d",
+        "\u2014 ", "\U0001f600", "a" * 50, "é" * 30]
+    for _ in range(15):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for config in (CONFIG_V3, CONFIG_V2):
+            fast = parse_tweet(text, config)
+            with monkeypatch.context() as m:
+                m.setattr(twitter, "_runs_of", lambda _config: (None, 0))
+                slow = parse_tweet(text, config)
+            assert fast == slow, text
+
+
 def test_parse_tweet_defaults_to_v3():
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
     assert parse_tweet(family).weighted_length == 2

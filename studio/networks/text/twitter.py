@@ -135,6 +135,24 @@ def _utf16_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
+@functools.lru_cache(maxsize=8)
+def _runs_of(config: TwitterConfig) -> tuple[re.Pattern[str] | None, int]:
+    """A pattern for runs of characters that all weigh the same (the config's ranges when they share one weight),
+    limited to the Basic Multilingual Plane and without the invalid characters; and that weight."""
+    weights = {w for _, _, w in config.ranges}
+    if len(weights) != 1:
+        return None, 0
+    spans = []
+    for lo, hi, _ in config.ranges:
+        lo, hi = max(lo, 0), min(hi, 0xFFFF)
+        if lo <= hi:
+            spans.append(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+    if not spans:
+        return None, 0
+    invalid = "".join(re.escape(c) for c in sorted(_INVALID_CHARS))
+    return re.compile(f"(?:(?![{invalid}])[{''.join(spans)}])+"), weights.pop()
+
+
 def parse_tweet(text: str, config: TwitterConfig = CONFIG_V3) -> TweetParse:
     """Weighted length and validity of a post as X counts it (twitter-text `parseTweet`, config v3 by default)."""
     text = sanitize(text)
@@ -150,12 +168,29 @@ def parse_tweet(text: str, config: TwitterConfig = CONFIG_V3) -> TweetParse:
     valid_display_index = 0
     unit = 0  # UTF-16 index of the current item's first code unit
     i, n = 0, len(normalized)
+    light, light_weight = _runs_of(config)
+    starts = sorted({*urls, *emoji})  # where a URL or an emoji begins: a run of plain characters stops there
     while i < n:
         end = urls.get(i)
         if end is not None:
             weight += config.transformed_url_length * config.scale
         elif (end := emoji.get(i)) is not None:
             weight += config.default_weight
+        elif light is not None and (run := light.match(normalized, i)) is not None:
+            # a run of characters of one weight, each one UTF-16 unit and none invalid: counted at once
+            end = run.end()
+            k = bisect_right(starts, i)
+            if k < len(starts) and starts[k] < end:
+                end = starts[k]
+            count = end - i
+            if valid and weight <= limit:  # the last character still within the limit
+                fits = min(count, (limit - weight) // light_weight)
+                if fits > 0:
+                    valid_display_index = unit + fits - 1
+            weight += count * light_weight
+            unit += count
+            i = end
+            continue
         else:
             end = i + 1
             cp = ord(normalized[i])
