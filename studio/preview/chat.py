@@ -98,7 +98,7 @@ def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -
             para.draw(p, x + BUBBLE_PAD, y, pal.bg)
             y += para.height
         if card:
-            y += 8
+            y = round(y + 8)  # on a whole pixel: the card is copied from its image
             p.save()
             p.translate(x + BUBBLE_PAD, y)
             card[1](p)
@@ -164,8 +164,8 @@ def _discord(inp: PreviewInput, caps: Capabilities, style: Style, width: int) ->
         y += 6 + mh
     card = None
     if inp.link_card is not None and caps.link_card:
-        card = (y + 6, *link_card(inp.link_card, style, pal, min(cw, 432.0)))
-        y += 6 + card[1]
+        card = (round(y + 6), *link_card(inp.link_card, style, pal, min(cw, 432.0)))  # whole pixels: copied
+        y = card[0] + card[1]
     height = y + 8
 
     def author(p: QPainter) -> None:

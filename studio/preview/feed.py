@@ -92,7 +92,7 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
     if first and inp.link_card is not None and caps.link_card and (not media or caps.link_card_with_media):
         card_w = width - 2 * PAD if bleed else cw
         ch, card_paint = link_card(inp.link_card, style, pal, card_w)
-        y += GAP + 2
+        y = round(y + GAP + 2)  # on a whole pixel: the card is copied from its image
         card = (PAD if bleed else cx, y, card_paint)
         y += ch
     actions_top = y + (GAP if style.action_labels else 4)

@@ -14,6 +14,7 @@ keystroke draws only the lines it changed. All three give the pixels a fresh lay
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_left, bisect_right
 from itertools import zip_longest
@@ -53,18 +54,23 @@ BANDED_MIN_LINES = 3  # shorter paragraphs are drawn directly
 BAND_MARGIN = 3  # pixels of background a banded paragraph needs around its box (glyphs overhang a little)
 
 
-def astral(text: str) -> list[int]:
+def astral(text: str) -> tuple[int, ...]:
     """str indices of the characters beyond U+FFFF (two UTF-16 units each: Qt's positions shift after them)."""
-    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
-        return []
-    return [m.start() for m in _ASTRAL.finditer(text)]
+    if text.isascii():
+        return ()
+    return _astral(text)
 
 
-def to_utf16(astral: list[int], index: int) -> int:
+@functools.lru_cache(maxsize=256)
+def _astral(text: str) -> tuple[int, ...]:  # (asked for the same text by every layout step of a keystroke)
+    return tuple(m.start() for m in _ASTRAL.finditer(text))
+
+
+def to_utf16(astral: tuple[int, ...], index: int) -> int:
     return index + bisect_left(astral, index)
 
 
-def from_utf16(astral: list[int], unit: int) -> int:
+def from_utf16(astral: tuple[int, ...], unit: int) -> int:
     return unit - bisect_left([a + k for k, a in enumerate(astral)], unit)
 
 

@@ -3,12 +3,13 @@ labels, the link card (with placeholders when it could not be fetched) and the c
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen, QTransform
 
 from studio.preview.lru import LRU
 from studio.preview.media import cover, draw_media
@@ -290,7 +291,43 @@ def link_card(card: LinkCard, style: Style, pal: Palette, width: float) -> tuple
             rect = QRectF(x, y + pad, width - bar - 2 * pad, img_h)
             draw_media(p, image, cover(image.width(), image.height(), rect.width() / img_h), rect, 6)
 
-    return height, paint
+    return height, _layered(("link-card", card_key(card), style.key, pal, width, height), width, height, pal.bg,
+                            paint)
+
+
+_card_layers: LRU[tuple, QImage] = LRU(64)
+LAYER_MARGIN = 2  # pixels around: pen caps and antialiased edges reach a little past the box
+
+
+def _layered(key: tuple, width: float, height: float, bg: str, paint: Callable[[QPainter], None]
+             ) -> Callable[[QPainter], None]:
+    """`paint` (something drawn on a plain `bg`, such as a link card) as an image made once per key: a keystroke
+    copies it instead of drawing its shapes and text again. The image is the background with `paint` drawn into
+    it, LAYER_MARGIN pixels around `width` × `height` (what its edges reach), placed on whole pixels only,
+    so the copy has the pixels of drawing it directly where the layout leaves background around it."""
+
+    def draw(p: QPainter) -> None:
+        t = p.transform()
+        if (t.type().value > QTransform.TransformationType.TxTranslate.value or t.dx() != int(t.dx())
+                or t.dy() != int(t.dy()) or p.opacity() != 1.0):
+            paint(p)  # (only on whole pixels: a copy at a fraction would cover part of a neighbour's row)
+            return
+        full = (*key, p.renderHints().value)
+        img = _card_layers.get(full)
+        if img is None:
+            img = QImage(math.ceil(width) + 2 * LAYER_MARGIN, math.ceil(height) + 2 * LAYER_MARGIN,
+                         QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(QColor(bg))
+            q = QPainter(img)
+            q.setRenderHints(p.renderHints())
+            q.translate(LAYER_MARGIN, LAYER_MARGIN)
+            paint(q)
+            q.end()
+            img.reinterpretAsFormat(QImage.Format.Format_RGB32)  # opaque: copied, not blended
+            img = _card_layers.put(full, img)
+        p.drawImage(-LAYER_MARGIN, -LAYER_MARGIN, img)
+
+    return draw
 
 
 def _state_glyph(p: QPainter, state: str, rect: QRectF, pal: Palette) -> None:

@@ -6,7 +6,7 @@ preview's height does."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -102,50 +102,80 @@ class Picture(QWidget):
 
 
 class ProblemList(QWidget):
-    """The problems under a preview, "⛔ message" in red and "⚠ message" in amber, wrapped to the card's width.
+    """The problems under a preview: a red ⛔ or an amber ⚠ in a column at the left, the message beside it in
+    the same colour, wrapped to the card's width.
 
     Laid out with the previews' own paragraphs (cached, incremental while typing) instead of a rich-text label,
-    whose layout costs about a millisecond per message; its height is fixed, so a new message asks the dock for
-    a new layout only when the number of lines changes."""
+    whose layout costs about a millisecond per message; the marks are colour emoji, drawn once into an image
+    (shaping one costs a PNG decode). Its height is fixed, so a new message asks the dock for a new layout only
+    when the number of lines changes."""
 
     GAP = 3
+    MARK = 20  # the marks' column
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFixedSize(PREVIEW_WIDTH, 0)
         self.setVisible(False)
-        self.lines: list[tuple[str, str]] = []  # (colour, text)
+        self.lines: list[tuple[bool, str]] = []  # (is an error, message)
         self._paragraphs: list = []
+        self._marks: dict[tuple, QImage] = {}
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        if font.pixelSize() <= 0:  # paragraphs are laid out in pixels
+            font.setPixelSize(max(1, round(font.pointSizeF() * self.logicalDpiY() / 72)))
+        return font
 
     def set_problems(self, problems: list[Problem]) -> None:
         from studio.preview.paragraph import paragraph
 
-        lines = [(OVER, f"⛔ {p.message}") if p.is_error else (WARN, f"⚠ {p.message}") for p in problems]
+        lines = [(p.is_error, p.message) for p in problems]
         if lines == self.lines:
             return
         self.lines = lines
-        font = QFont(self.font())
-        if font.pixelSize() <= 0:  # paragraphs are laid out in pixels
-            font.setPixelSize(max(1, round(font.pointSizeF() * self.logicalDpiY() / 72)))
-        self._paragraphs = [paragraph(text, font, PREVIEW_WIDTH) for _, text in lines]
-        height = round(sum(p.height for p in self._paragraphs) + self.GAP * max(0, len(lines) - 1)) + (2 if lines
-                                                                                                     else 0)
+        font = self._font()
+        self._paragraphs = [paragraph(text, font, PREVIEW_WIDTH - self.MARK) for _, text in lines]
+        height = round(sum(max(p.height, self.MARK - 4) for p in self._paragraphs)
+                       + self.GAP * max(0, len(lines) - 1)) + (2 if lines else 0)
         if height != self.height():
             self.setFixedHeight(height)
         self.setVisible(bool(lines))
         self.update()
 
     def text(self) -> str:
-        return "\n".join(text for _, text in self.lines)
+        return "\n".join(f"{'⛔' if error else '⚠'} {text}" for error, text in self.lines)
+
+    def _mark(self, error: bool, size: int) -> QImage:
+        ratio = self.devicePixelRatioF()
+        key = (error, size, ratio)
+        image = self._marks.get(key)
+        if image is None:
+            image = QImage(round(self.MARK * ratio), round((size * 1.5) * ratio),
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(ratio)
+            image.fill(0)
+            p = QPainter(image)
+            p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            font = self._font()
+            p.setFont(font)
+            p.setPen(QColor(OVER if error else WARN))
+            p.drawText(QRectF(0, 0, self.MARK, size * 1.5), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                       "⛔" if error else "⚠")
+            p.end()
+            image = self._marks[key] = image
+        return image
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        size = self._font().pixelSize()
         y = 1.0
-        for (colour, _), para in zip(self.lines, self._paragraphs, strict=True):
-            p.setPen(QColor(colour))
-            para.draw(p, 0, y)
-            y += para.height + self.GAP
+        for (error, _), para in zip(self.lines, self._paragraphs, strict=True):
+            p.drawImage(QPointF(0, round(y)), self._mark(error, size))
+            p.setPen(QColor(OVER if error else WARN))
+            para.draw(p, self.MARK, round(y))
+            y += max(para.height, self.MARK - 4) + self.GAP
         p.end()
 
 

@@ -80,3 +80,22 @@ def test_the_frame_cache_is_small():
         for theme in ("light", "dark"):
             render_preview(PreviewInput(target, "hello", [], theme=theme), 340)
     assert len(parts_module.frames) <= parts_module.frames.size
+
+
+@pytest.mark.parametrize("target", ["x", "mastodon", "bluesky", "threads", "facebook", "linkedin", "telegram",
+                                    "discord"])
+@pytest.mark.parametrize("state", ["loading", "ok", "offline"])
+def test_a_link_card_copied_from_its_image_has_the_pixels_of_drawing_it(target, state, monkeypatch):
+    card = LinkCard("https://example.com/tour", "Six nights across Europe", "Tickets on sale now", state=state,
+                    image=photo("#884422", 1200, 630) if state == "ok" else None)
+    for theme in ("light", "dark"):
+        for text in ("Tickets: https://example.com/tour", CAPTION, CAPTION[:57] + "\n\n" + CAPTION[57:]):
+            inp = PreviewInput(target, text, [], link_card=card, theme=theme)
+            parts_module._card_layers.clear()
+            layered = fresh(inp)
+            if not (target == "x" and state == "ok"):  # (X draws a card with an image over its title itself)
+                assert len(parts_module._card_layers) == 1  # copied from its image
+            with monkeypatch.context() as m:
+                m.setattr(parts_module, "_layered", lambda _key, _w, _h, _bg, paint: paint)
+                direct = fresh(inp)
+            assert layered == direct, (theme, text[:20])

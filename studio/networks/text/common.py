@@ -6,6 +6,7 @@ package carries its own, recent Unicode data, so new emoji sequences are one clu
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -74,11 +75,18 @@ def grapheme_count(text: str) -> int:
     if text.isascii():
         # Only "\r\n" joins two ASCII characters into one cluster.
         return len(text) - text.count("\r\n")
-    return sum(1 for _ in _GRAPHEME.finditer(text))
+    return len(_GRAPHEME.findall(text))
 
 
 def is_emoji(cluster: str) -> bool:
     """Whether a grapheme cluster (see `graphemes`) is one emoji, e.g. "👍🏽", "👨‍👩‍👧‍👦", "🇩🇪" or "1️⃣"."""
+    if cluster.isascii():
+        return False  # no ASCII character is an emoji by itself ("1", "#" need U+FE0F U+20E3)
+    return _is_emoji(cluster)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_emoji(cluster: str) -> bool:
     return EMOJI_PATTERN.fullmatch(cluster) is not None
 
 
