@@ -136,6 +136,7 @@ class Paragraph:
         self.lines = lines
         self.height = max(0.0, lines * self.pitch - lead) if lines else 0.0
         self._whole: QTextLayout | None = layout if head is None else None
+        self._line_list: list | None = None
 
     @property
     def layout(self) -> QTextLayout:
@@ -202,19 +203,20 @@ class Paragraph:
         common = (self.font_key, self.width, self.pitch, p.pen().color().rgba(), bg, round(fx * 64), width,
                   p.renderHints().value)
         keys, reach = self._keys()
-        lines = [line for _, _, line in self._lines()]
-        bands = []  # (key, top, height, the lines drawn into it) per line
+        bands = []  # (key, top, height, the indices of the lines drawn into it) per line
+        rows = [math.floor(dy + i * self.pitch) for i in range(self.lines + 1)]
         for i in range(self.lines):
-            top, bottom = math.floor(dy + i * self.pitch), math.floor(dy + (i + 1) * self.pitch)
+            top, bottom = rows[i], rows[i + 1]
             near = [i] + ([i - 1] if i > 0 and reach[i - 1][1] else []) + ([i + 1] if i + 1 < self.lines
                                                                              and reach[i + 1][0] else [])
             key = (round((dy - top) * 64), bottom - top, tuple((j - i, keys[j]) for j in near))
-            bands.append((key, top, bottom - top, [lines[j] for j in near]))
+            bands.append((key, top, bottom - top, near))
 
-        def band(key: tuple, top: int, height: int, near: list) -> QImage:
+        def band(key: tuple, top: int, height: int, near: list[int]) -> QImage:
             img = _bands.get((common, key))
             if img is None:  # the text's origin is (fx, dy - top) in this line's image
-                img = _bands.put((common, key), _band(p, near, fx, dy - top, width, height, bg))
+                lines = self._line_objects()
+                img = _bands.put((common, key), _band(p, [lines[j] for j in near], fx, dy - top, width, height, bg))
             return img
 
         # the lines above the last two change least while typing: drawn as one image of their line images
@@ -234,6 +236,12 @@ class Paragraph:
             p.drawImage(QPointF(left - t.dx(), top - t.dy()), img)
         for b in bands[len(lead):]:
             p.drawImage(QPointF(left - t.dx(), b[1] - t.dy()), band(*b))
+
+    def _line_objects(self) -> list:
+        """The drawn lines (QTextLine), fetched when a line image is made."""
+        if self._line_list is None:
+            self._line_list = [line for _, _, line in self._lines()]
+        return self._line_list
 
     def _keys(self) -> tuple[list[tuple], list[tuple[bool, bool]]]:
         """What each drawn line looks like: its text with CONTEXT units either side and the last character with
