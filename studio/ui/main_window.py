@@ -7,6 +7,7 @@ import copy
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
@@ -289,6 +290,11 @@ class MainWindow(QMainWindow):
         assets = dict(self.session.doc.assets)
         out = Path(dialog.path.text())
         fmt, quality, max_bytes = dialog.fmt, dialog.quality.value(), dialog.max_bytes()
+        # gone now, not whenever the garbage collector meets it during the export: PySide takes the GIL inside
+        # Qt's connection lock when a Python widget's connections are cut, while the export thread holds the GIL
+        # and lays text out (which takes that lock): the two would wait for each other
+        shiboken6.delete(dialog)
+        del dialog
         progress_dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 100, self)
         progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         progress_dialog.setMinimumDuration(300)
