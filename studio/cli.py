@@ -212,6 +212,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
         target=caps.short_id, text=text, media=media, thread=list(variant.thread) if variant else [],
         link_card=LinkCard(url=post.link, state="offline") if post.link else None,  # the CLI never fetches
         theme=args.theme, expanded=args.expanded, title=post.title,
+        focus=[(m.focus_x, m.focus_y) for m in post.posted_media()],
         count=network.count(text, caps.placement) if caps.text_limit is not None else None,
         limit=text_limit(caps, post))
     image = render_preview(inp, args.width)

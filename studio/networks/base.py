@@ -49,6 +49,7 @@ class FeedCrop:
     min_aspect: float | None = None
     max_aspect: float | None = None
     fixed_aspect: float | None = None  # e.g. 9:16 full screen
+    focal: bool = False  # the crop keeps the media's focal point in view (Mastodon), else it is centred
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ POST = Capabilities(
     ),
     # The docs say previews are 16:9 unless a focal point is set; recent web versions show a single image
     # uncropped, so the preview may draw it but the validator does not warn.
-    feed_crop=FeedCrop(fixed_aspect=16 / 9),
+    feed_crop=FeedCrop(fixed_aspect=16 / 9, focal=True),  # the thumbnail is cut around the focal point
     # whether a "character" is a code point or a grapheme is not documented
     uncertain=("counting", "feed_crop"),
 )

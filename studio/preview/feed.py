@@ -81,7 +81,7 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
     if media:
         mx, mw = (0.0, float(width)) if bleed else (cx, cw)
         if len(media) == 1:
-            crop = media_crop(media[0].width(), media[0].height(), caps)
+            crop = media_crop(media[0].width(), media[0].height(), caps, focus=inp.focus_of(0))
             mh = mw * crop[3] / max(1.0, crop[2])
         else:
             crop, mh = None, mw / GRID_ASPECT
@@ -118,7 +118,8 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
             if crop is not None:
                 draw_media(p, media[0], crop, rect, radius, border, bg=pal.bg)
             else:
-                grid(p, media, rect, radius, border, pal.bg)
+                grid(p, media, rect, radius, border, pal.bg,
+                     focus=[inp.focus_of(i) for i in range(len(media))] if caps.feed_crop.focal else None)
         if card is not None:
             p.save()
             p.translate(card[0], card[1])
@@ -136,7 +137,8 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
     header_key = ("feed-header", style.key, inp.theme, width, account_key(inp.account))
     actions_key = ("feed-actions", style.key, inp.theme, width)
     key = (header_key, actions_key, connect_above, connect_below, text_key(para), media_key(media),
-           media_rect and media_rect[1], card_key(inp.link_card) if card else None)
+           media_rect and media_rect[1], tuple(inp.focus) if media else (), card_key(inp.link_card) if card
+           else None)
     return height, paint, key
 
 

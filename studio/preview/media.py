@@ -17,26 +17,31 @@ GRID_ASPECT = 16 / 9  # 2-4 images share one 16:9 box (X, Bluesky)
 GRID_GAP = 2.0
 
 
-def cover(w: float, h: float, aspect: float) -> tuple[float, float, float, float]:
-    """The centred rect of aspect `aspect` (width / height) that covers as much of w × h as possible."""
+def cover(w: float, h: float, aspect: float, focus: tuple[float, float] | None = None
+          ) -> tuple[float, float, float, float]:
+    """The rect of aspect `aspect` (width / height) that covers as much of w × h as possible: centred, or with
+    `focus` (0..1 from the left and the top) as near its centre as the image allows."""
     if w <= 0 or h <= 0:
         return 0.0, 0.0, float(max(w, 0)), float(max(h, 0))
+    fx, fy = focus if focus is not None else (0.5, 0.5)
     if w / h > aspect:
         cw = h * aspect
-        return (w - cw) / 2, 0.0, cw, float(h)
+        return min(max(fx * w - cw / 2, 0.0), w - cw), 0.0, cw, float(h)
     ch = w / aspect
-    return 0.0, (h - ch) / 2, float(w), ch
+    return 0.0, min(max(fy * h - ch / 2, 0.0), h - ch), float(w), ch
 
 
-def media_crop(w: int, h: int, caps: Capabilities, count: int = 1) -> tuple[float, float, float, float]:
+def media_crop(w: int, h: int, caps: Capabilities, count: int = 1, focus: tuple[float, float] | None = None
+               ) -> tuple[float, float, float, float]:
     """The part (x, y, width, height) of a w × h image that the feed shows.
 
     feed_crop.fixed_aspect: cover crop (stories, reels: 9:16). Otherwise the image's aspect is clamped into
     the range that feed_crop, or the media rules where the network crops (Instagram: 4:5 to 1.91:1), allow,
     centred. With several images in a feed grid (X, Bluesky, ...) this is the first cell's crop."""
     fc = caps.feed_crop
+    focus = focus if fc.focal else None  # (where the network cuts around the focal point)
     if fc.fixed_aspect:
-        return cover(w, h, fc.fixed_aspect)
+        return cover(w, h, fc.fixed_aspect, focus)
     if w <= 0 or h <= 0:
         return cover(w, h, 1.0)
     rules = caps.media
@@ -45,14 +50,14 @@ def media_crop(w: int, h: int, caps: Capabilities, count: int = 1) -> tuple[floa
     family = style_for(caps).family
     if family == "feed" and count > 1:
         first = grid_cells(count, GRID_ASPECT, 1.0, 0.0)[0]
-        return cover(w, h, first.width() / first.height())
+        return cover(w, h, first.width() / first.height(), focus)
     if family == "feed" and lo is None and hi is None:
         lo, hi = FEED_TALLEST, FEED_WIDEST
     aspect = w / h
     target = min(max(aspect, lo if lo is not None else aspect), hi if hi is not None else aspect)
     if abs(target - aspect) < 1e-9:
         return 0.0, 0.0, float(w), float(h)
-    return cover(w, h, target)
+    return cover(w, h, target, focus)
 
 
 def grid_cells(count: int, width: float, height: float, gap: float = GRID_GAP) -> list[QRectF]:
@@ -130,14 +135,15 @@ def draw_media(p: QPainter, img: QImage, src: tuple[float, float, float, float],
 
 
 def grid(p: QPainter, media: list[QImage], rect: QRectF, radius: float, border: str, bg: str,
-         corners: str = "all") -> None:
+         corners: str = "all", focus: list[tuple[float, float] | None] | None = None) -> None:
     """1-4 images in `rect`, each cover-cropped to its cell, the outer corners (or only the top ones) rounded
     by masking them with `bg`; a "+N" over the last cell when there are more."""
     shown = media[:4]
     cells = grid_cells(len(shown), rect.width(), rect.height())
     for i, (img, cell) in enumerate(zip(shown, cells, strict=True)):
         cell = cell.translated(rect.topLeft())
-        src = cover(img.width(), img.height(), cell.width() / max(1.0, cell.height()))
+        src = cover(img.width(), img.height(), cell.width() / max(1.0, cell.height()),
+                    focus[i] if focus and i < len(focus) else None)
         draw_media(p, img, src, cell, bg=bg)
         if i == 3 and len(media) > 4:
             p.fillRect(cell, QColor(0, 0, 0, 110))

@@ -40,6 +40,10 @@ class PreviewInput:
     count: int | None = None  # the counter drawn small under the preview ("212 / 280"), red when over
     limit: int | None = None
     title: str = ""  # Post.title: a pin's title, a Short's title (YouTube shows the text's first line without it)
+    focus: list[tuple[float, float]] | tuple = ()  # per media: its focal point (0..1 from left, top); none: centre
+
+    def focus_of(self, i: int) -> tuple[float, float] | None:
+        return tuple(self.focus[i]) if i < len(self.focus) else None  # type: ignore[return-value]
 
     def key(self) -> tuple:
         """Everything the preview is drawn from, images by their cache keys: equal keys, equal previews."""
@@ -47,7 +51,7 @@ class PreviewInput:
         return (self.target, self.text, tuple(m.cacheKey() for m in self.media), tuple(self.thread),
                 None if card is None else (card.url, card.title, card.description, _image_key(card.image), card.state),
                 (self.account.name, self.account.handle, _image_key(self.account.avatar)), self.theme, self.expanded,
-                self.count, self.limit, self.title)
+                self.count, self.limit, self.title, tuple(tuple(f) for f in self.focus))
 
 
 def _image_key(image: QImage | None) -> int | None:

@@ -37,9 +37,10 @@ def render_preview(inp: PreviewInput, width: int = 420) -> QImage:
     ensure_gui_app()
     _, caps = resolve(inp.target)
     style = style_for(caps)
-    media = [m for m in inp.media if not m.isNull() and m.width() > 0 and m.height() > 0]
-    if len(media) != len(inp.media):
-        inp = replace(inp, media=media)
+    kept = [i for i, m in enumerate(inp.media) if not m.isNull() and m.width() > 0 and m.height() > 0]
+    if len(kept) != len(inp.media):
+        inp = replace(inp, media=[inp.media[i] for i in kept],
+                      focus=[inp.focus[i] for i in kept if i < len(inp.focus)] if inp.focus else ())
     text = shown_text(inp.text, caps.text_limit)
     if text is not inp.text:
         inp = replace(inp, text=text, thread=[shown_text(t, caps.text_limit) for t in inp.thread])

@@ -214,6 +214,7 @@ class PreviewPanel(QWidget):
         from studio.networks.linkcard import first_link
 
         media = self.media_images()
+        focus = [(m.focus_x, m.focus_y) for m in post.posted_media()]
         card_link = self.link_card(first_link(post.text, post.link))
         self.errors = {}
         columns = max(1, self.scroll.viewport().width() // (PREVIEW_WIDTH + 16))
@@ -233,7 +234,7 @@ class PreviewPanel(QWidget):
             problems = validate(post, target, media_info=self._media_info, limits=limits)
             card.set_info(caps.name, m.count, m.limit, problems)
             variant = variant_for(post, target)
-            inp = PreviewInput(target=target, text=effective_text(post, target), media=media,
+            inp = PreviewInput(target=target, text=effective_text(post, target), media=media, focus=focus,
                                thread=list(variant.thread) if variant else [],
                                link_card=card_link,
                                account=poster, theme=self.theme, expanded=card.expanded)  # the counter is

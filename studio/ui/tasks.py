@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from studio.core.progress import Cancelled, Progress
@@ -64,11 +65,19 @@ class TaskRunner(QObject):
         s = task.signals
         if on_progress:
             s.progress.connect(on_progress)
-        s.done.connect(lambda r: (self._tasks.discard(task), on_done and on_done(r)))
-        s.failed.connect(lambda e: (self._tasks.discard(task), on_error and on_error(e)))
-        s.cancelled.connect(lambda: (self._tasks.discard(task), on_cancelled and on_cancelled()))
+        s.done.connect(lambda r: self._deliver(task, on_done, r))
+        s.failed.connect(lambda e: self._deliver(task, on_error, e))
+        s.cancelled.connect(lambda: self._deliver(task, on_cancelled))
         self.pool.start(task)
         return task
+
+    def _deliver(self, task: Task, callback: Callable[..., None] | None, *args: Any) -> None:
+        """The result to its callback, unless what asked for it is gone (a window closed while it ran)."""
+        if not shiboken6.isValid(self):
+            return
+        self._tasks.discard(task)
+        if callback is not None:
+            callback(*args)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -215,3 +215,35 @@ def test_a_pasted_novel_is_drawn_only_up_to_a_cap_and_quickly():
         img = render_preview(PreviewInput(target=target, text=text, media=[]))
         assert img.height() < 20_000, target
         assert time.perf_counter() - t < 2.0, target  # sanity guard only; the benchmark measures speed
+
+
+def banded(w: int, h: int, band: str, at_top: bool) -> QImage:
+    """A tall grey image with a coloured band across its top (or bottom) sixth."""
+    img = image(w, h, "#808080")
+    from PySide6.QtGui import QPainter
+
+    p = QPainter(img)
+    p.fillRect(0, 0 if at_top else h - h // 6, w, h // 6, QColor(band))
+    p.end()
+    return img
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_mastodon_crops_around_the_focal_point_and_x_ignores_it(count):
+    """Mastodon cuts the thumbnail around the media's focal point (a red band at the very top shows only when
+    the focus is up there); X crops around the centre whatever the focus."""
+    from studio.preview.media import media_crop
+
+    photo = banded(1000, 2000, "#ff0000", at_top=True)
+    media = [photo] * count
+
+    def reds(target, focus):
+        img = render_preview(PreviewInput(target, "Look up", media, focus=[focus] * count), 420)
+        return count_near(img, "#ff0000", 60)
+
+    assert reds("mastodon", (0.5, 0.05)) > 2000  # the band is in view
+    assert reds("mastodon", (0.5, 0.5)) == 0  # centred: cut away
+    assert reds("x", (0.5, 0.05)) == reds("x", (0.5, 0.5))  # X does not use it
+    x, y, w, h = media_crop(1000, 2000, resolve("mastodon")[1], focus=(0.5, 0.0))
+    assert (x, y) == (0.0, 0.0) and round(w / h, 3) == round(16 / 9, 3)
+    assert media_crop(1000, 2000, resolve("mastodon")[1], focus=(0.5, 1.0))[1] == 2000 - h  # clamped inside

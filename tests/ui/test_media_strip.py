@@ -121,6 +121,15 @@ def test_the_focal_point_is_kept_for_publishing(qtbot, window, tmp_path):
     window.session.push(SetMedia(window.session.doc, item.id, {"focus_x": dialog.focus[0], "focus_y": 0.5}))
     out = render_media(window.session.doc, item, None)
     assert out.focus is not None and abs(out.focus[0] + 0.8) < 0.05 and out.focus[1] == 0.0
+    # and the Mastodon preview is cut around it
+    from studio.edit import SetPost
+
+    window.session.push(SetPost(window.session.doc, {"targets": ["mastodon"]}))
+    panel = window.preview_panel
+    window.preview_dock.show()
+    qtbot.waitUntil(lambda: panel.flush() or (panel.cards.get("mastodon") is not None
+                                              and panel.cards["mastodon"].shown is not None), timeout=5000)
+    assert [round(f[0], 2) for f in panel.cards["mastodon"].shown.focus] == [0.5, round(dialog.focus[0], 2)]
 
 
 def test_a_blank_design_says_it_is_not_posted_until_something_is_on_it(qtbot, window):
