@@ -55,7 +55,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
            account_key(inp.account))
     para = _caption_text(inp, caps, style, kind, w, h) if kind != "story" else None
     # a keystroke past the caption's fold changes nothing here: the last picture is the picture
-    frame = (key, None if para is None else para.key, inp.expanded, inp.count, inp.limit, inp.account.name)
+    frame = (key, None if para is None else para.key, inp.expanded, inp.count, inp.limit)  # (key: the account)
     last = frames.get(inp.target)
     if last is not None and last[0] == frame:
         return last[1]

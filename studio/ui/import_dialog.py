@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
 from studio.importing import PlannedRow, plan_import, queue_rows
 from studio.publish.queue import Queue
 from studio.publish.schedule import local_zone_name
+from studio.ui.account_rows import TaskButtons
 from studio.ui.tasks import Task, TaskRunner
-
-ERROR_COLOR, WARNING_COLOR, OK_COLOR = "#d64545", "#c98a00", "#2e9d57"
+from studio.ui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 
 
 class ImportDialog(QDialog):
@@ -68,24 +67,18 @@ class ImportDialog(QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         layout.addWidget(self.bar)
-        buttons = QHBoxLayout()
         self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(lambda: self.choose())
         self.queue_button = QPushButton(self.tr("Queue"))
         self.queue_button.setObjectName("queueRows")
-        self.queue_button.setDefault(True)
         self.queue_button.setEnabled(False)
         self.queue_button.clicked.connect(self.queue_good)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
         self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.choose_button)
-        buttons.addStretch(1)
-        for b in (self.cancel_button, self.queue_button, self.close_button):
-            buttons.addWidget(b)
-        layout.addLayout(buttons)
+        self.buttons = TaskButtons(self, self.choose_button, self.queue_button, self.cancel_button,
+                                   self.close_button)
+        layout.addLayout(self.buttons.layout)
 
     # --- reading ---
 
@@ -188,10 +181,8 @@ class ImportDialog(QDialog):
     def _idle(self) -> None:
         busy = self.task is not None
         self.bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
+        self.buttons.set_running(busy, any(r.ok and r.line not in self.queued for r in self.rows))
         self.choose_button.setEnabled(not busy)
-        self.close_button.setEnabled(not busy)
-        self.queue_button.setEnabled(not busy and any(r.ok and r.line not in self.queued for r in self.rows))
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from studio.core.problem import Problem
 from studio.preview import PreviewInput
+from studio.ui.theme import ERROR_COLOR, WARNING_COLOR
 
 PREVIEW_WIDTH = 340
-OVER = "#d9534f"
-WARN = "#c98a00"
+OVER, WARN = ERROR_COLOR, WARNING_COLOR
 MUTED = "#808080"
 
 
@@ -26,6 +26,8 @@ class TitleBar(QWidget):
         super().__init__(parent)
         self.setObjectName("previewTitle")
         self.name = ""
+        self._font_key: tuple | None = None
+        self._font_cache: tuple[QFont, float, float] = (QFont(), 0.0, 0.0)
         self.counter = ""
         self.over = False
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -46,7 +48,7 @@ class TitleBar(QWidget):
     def _fonts(self) -> tuple[QFont, float, float]:
         """The bold font, the name's width and the width of " · " (kept while font and name stay)."""
         key = (self.font().key(), self.name)
-        if getattr(self, "_font_key", None) != key:
+        if self._font_key != key:
             bold = QFont(self.font())
             bold.setBold(True)
             self._font_key = key
@@ -120,12 +122,7 @@ class ProblemList(QWidget):
         self.lines: list[tuple[bool, str]] = []  # (is an error, message)
         self._paragraphs: list = []
         self._marks: dict[tuple, QImage] = {}
-
-    def _font(self) -> QFont:
-        font = QFont(self.font())
-        if font.pixelSize() <= 0:  # paragraphs are laid out in pixels
-            font.setPixelSize(max(1, round(font.pointSizeF() * self.logicalDpiY() / 72)))
-        return font
+        self._font = QFont()  # the widget's font in pixels (paragraphs are laid out in pixels), set with the lines
 
     def set_problems(self, problems: list[Problem]) -> None:
         from studio.preview.paragraph import paragraph
@@ -134,8 +131,10 @@ class ProblemList(QWidget):
         if lines == self.lines:
             return
         self.lines = lines
-        font = self._font()
-        self._paragraphs = [paragraph(text, font, PREVIEW_WIDTH - self.MARK) for _, text in lines]
+        self._font = QFont(self.font())
+        if self._font.pixelSize() <= 0:
+            self._font.setPixelSize(max(1, round(self._font.pointSizeF() * self.logicalDpiY() / 72)))
+        self._paragraphs = [paragraph(text, self._font, PREVIEW_WIDTH - self.MARK) for _, text in lines]
         height = round(sum(max(p.height, self.MARK - 4) for p in self._paragraphs)
                        + self.GAP * max(0, len(lines) - 1)) + (2 if lines else 0)
         if height != self.height():
@@ -146,9 +145,9 @@ class ProblemList(QWidget):
     def text(self) -> str:
         return "\n".join(f"{'⛔' if error else '⚠'} {text}" for error, text in self.lines)
 
-    def _mark(self, error: bool, size: int) -> QImage:
-        ratio = self.devicePixelRatioF()
-        key = (error, size, ratio)
+    def _mark(self, error: bool) -> QImage:
+        ratio, size = self.devicePixelRatioF(), self._font.pixelSize()
+        key = (error, self._font.key(), ratio)
         image = self._marks.get(key)
         if image is None:
             image = QImage(round(self.MARK * ratio), round((size * 1.5) * ratio),
@@ -157,22 +156,20 @@ class ProblemList(QWidget):
             image.fill(0)
             p = QPainter(image)
             p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-            font = self._font()
-            p.setFont(font)
+            p.setFont(self._font)
             p.setPen(QColor(OVER if error else WARN))
             p.drawText(QRectF(0, 0, self.MARK, size * 1.5), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                        "⛔" if error else "⚠")
             p.end()
-            image = self._marks[key] = image
+            self._marks[key] = image
         return image
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        size = self._font().pixelSize()
         y = 1.0
         for (error, _), para in zip(self.lines, self._paragraphs, strict=True):
-            p.drawImage(QPointF(0, round(y)), self._mark(error, size))
+            p.drawImage(QPointF(0, round(y)), self._mark(error))
             p.setPen(QColor(OVER if error else WARN))
             para.draw(p, self.MARK, round(y))
             y += max(para.height, self.MARK - 4) + self.GAP

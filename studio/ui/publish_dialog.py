@@ -12,10 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -26,25 +24,21 @@ from PySide6.QtWidgets import (
 
 from studio.core.document import Document
 from studio.networks.registry import canonical
-from studio.publish.accounts import NETWORK_NAMES, Accounts
+from studio.publish.accounts import Accounts
 from studio.publish.now import Result, publish_jobs
-from studio.publishing import Target, build_jobs, problems_for
+from studio.publishing import Target, build_jobs
+from studio.ui.account_rows import AccountRow, TaskButtons, clear, keep_at_top
 from studio.ui.tasks import Task, TaskRunner
-
-ERROR_COLOR = "#d64545"
-OK_COLOR = "#2e9d57"
+from studio.ui.theme import ERROR_COLOR, OK_COLOR
 
 
 class _Reports(QObject):
     target = Signal(int, float, str)  # index among the jobs, fraction, text
 
 
-class _Row:
+class _Row(AccountRow):
     def __init__(self, target: Target):
-        self.target = target
-        self.check = QCheckBox()
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        super().__init__(target, f"publish_{target.account.id}")
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
@@ -53,7 +47,6 @@ class _Row:
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setOpenExternalLinks(True)
-        self.blocked = False
 
 
 class PublishDialog(QDialog):
@@ -83,43 +76,33 @@ class PublishDialog(QDialog):
         self.grid.setVerticalSpacing(10)
         area.setWidget(holder)
         layout.addWidget(area, 1)
-        buttons = QHBoxLayout()
         self.accounts_button = QPushButton(self.tr("Accounts…"))
         self.accounts_button.setEnabled(open_accounts is not None)
         if open_accounts is not None:
             self.accounts_button.clicked.connect(lambda: (open_accounts(), self.reload()))
         self.publish_button = QPushButton(self.tr("Publish"))
         self.publish_button.setObjectName("publishButton")
-        self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(self.publish)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
         self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.accounts_button)
-        buttons.addStretch(1)
-        for b in (self.cancel_button, self.publish_button, self.close_button):
-            buttons.addWidget(b)
-        layout.addLayout(buttons)
+        self.buttons = TaskButtons(self, self.accounts_button, self.publish_button, self.cancel_button,
+                                   self.close_button)
+        layout.addLayout(self.buttons.layout)
         self.rows: list[_Row] = []
         self.reload()
 
     # --- choosing ---
 
     def reload(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear(self.grid)
         wanted = {canonical(t).partition(":")[0] for t in self.doc.post.targets}
         self.rows = []
         for i, account in enumerate(self.accounts.list()):
             row = _Row(Target(account, account.network))
-            row.check.setText(f"{account.label}  ·  {NETWORK_NAMES.get(account.network, account.network)}")
-            row.check.setObjectName(f"publish_{account.id}")
             row.check.toggled.connect(lambda _on: self._update())
-            self._describe(row)
+            row.describe(self.doc, self.tr("Needs re-authorisation: open Accounts… to reconnect it."),
+                         self.tr("Ready"))
             usable = not row.blocked and account.state != "needs_reauth"
             row.check.setChecked(usable and (account.network in wanted or not wanted))
             self.grid.addWidget(row.check, i, 0)
@@ -127,36 +110,16 @@ class PublishDialog(QDialog):
             self.grid.addWidget(row.bar, i, 2)
             self.grid.addWidget(row.result, i, 3)
             self.rows.append(row)
-        for r in range(self.grid.rowCount()):
-            self.grid.setRowStretch(r, 0)
-        self.grid.setRowStretch(len(self.rows), 1)  # rows stay at the top
+        keep_at_top(self.grid, len(self.rows))
         self._update()
 
-    def _describe(self, row: _Row) -> None:
-        account = row.target.account
-        problems = problems_for(self.doc, row.target)
-        errors = [p for p in problems if p.is_error]
-        warnings = [p for p in problems if not p.is_error]
-        row.blocked = bool(errors)
-        row.check.setEnabled(not errors)
-        if errors:
-            row.note.setText(f'<span style="color:{ERROR_COLOR}">{html.escape(errors[0].message)}</span>')
-        elif account.state == "needs_reauth":
-            row.note.setText(self.tr("Needs re-authorisation: open Accounts… to reconnect it."))
-        elif warnings:
-            row.note.setText(html.escape(warnings[0].message))
-        else:
-            row.note.setText(self.tr("Ready"))
-
     def chosen(self) -> list[_Row]:
-        return [r for r in self.rows if r.check.isChecked() and r.check.isEnabled()]
+        return [r for r in self.rows if r.chosen]
 
     def _update(self) -> None:
         idle = self.task is None
         n = len(self.chosen())
-        self.publish_button.setEnabled(idle and n > 0)
-        self.cancel_button.setVisible(not idle)
-        self.close_button.setEnabled(idle)
+        self.buttons.set_running(not idle, n > 0)
         self.accounts_button.setEnabled(idle)
         if not self.rows:
             self.summary.setText(self.tr("No accounts are connected yet. Connect one in Accounts…, then publish."))

@@ -14,11 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -29,23 +27,19 @@ from PySide6.QtWidgets import (
 
 from studio.core.document import Document
 from studio.networks.registry import canonical
-from studio.publish.accounts import NETWORK_NAMES
 from studio.publish.queue import Queue, QueueError, Schedule, design_hash
-from studio.publishing import Target, build_jobs, problems_for
-from studio.ui.publish_dialog import ERROR_COLOR, OK_COLOR
+from studio.publishing import Target, build_jobs
+from studio.ui.account_rows import AccountRow, TaskButtons, clear, keep_at_top
 from studio.ui.queue_text import format_time, local_zone
 from studio.ui.queue_when import AT, NOW, SLOT, WhenEditor
 from studio.ui.tasks import Task, TaskRunner
+from studio.ui.theme import ERROR_COLOR, OK_COLOR
 
 
-class _Row:
+class _Row(AccountRow):
     def __init__(self, target: Target):
-        self.target = target
-        self.check = QCheckBox()
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        super().__init__(target, f"queue_{target.account.id}")
         self.slot = QLabel()
-        self.blocked = False
 
 
 class AddToQueueDialog(QDialog):
@@ -86,41 +80,30 @@ class AddToQueueDialog(QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         layout.addWidget(self.bar)
-        buttons = QHBoxLayout()
         self.accounts_button = QPushButton(self.tr("Accounts…"))
         self.accounts_button.setEnabled(open_accounts is not None)
         if open_accounts is not None:
             self.accounts_button.clicked.connect(lambda: (open_accounts(), self.reload()))
         self.queue_button = QPushButton(self.tr("Queue"))
         self.queue_button.setObjectName("queueButton")
-        self.queue_button.setDefault(True)
         self.queue_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
         self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.accounts_button)
-        buttons.addStretch(1)
-        for b in (self.cancel_button, self.queue_button, self.close_button):
-            buttons.addWidget(b)
-        layout.addLayout(buttons)
+        self.buttons = TaskButtons(self, self.accounts_button, self.queue_button, self.cancel_button,
+                                   self.close_button)
+        layout.addLayout(self.buttons.layout)
         self.rows: list[_Row] = []
         self.reload()
 
     # --- choosing ---
 
     def reload(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear(self.grid)
         wanted = {canonical(t).partition(":")[0] for t in self.doc.post.targets}
         self.rows = []
         for i, account in enumerate(self.accounts.list()):
             row = _Row(Target(account, account.network))
-            row.check.setText(f"{account.label}  ·  {NETWORK_NAMES.get(account.network, account.network)}")
-            row.check.setObjectName(f"queue_{account.id}")
             row.check.toggled.connect(lambda _on: self._update())
             self._describe(row)
             row.check.setChecked(not row.blocked and (account.network in wanted or not wanted))
@@ -128,33 +111,20 @@ class AddToQueueDialog(QDialog):
             self.grid.addWidget(row.note, i, 1)
             self.grid.addWidget(row.slot, i, 2)
             self.rows.append(row)
-        for r in range(self.grid.rowCount()):
-            self.grid.setRowStretch(r, 0)
-        self.grid.setRowStretch(len(self.rows), 1)
+        keep_at_top(self.grid, len(self.rows))
         self._update()
 
     def _describe(self, row: _Row) -> None:
         account = row.target.account
-        problems = problems_for(self.doc, row.target)
-        errors = [p for p in problems if p.is_error]
-        warnings = [p for p in problems if not p.is_error]
-        row.blocked = bool(errors)
-        row.check.setEnabled(not errors)
-        if errors:
-            row.note.setText(f'<span style="color:{ERROR_COLOR}">{html.escape(errors[0].message)}</span>')
-        elif account.state == "needs_reauth":
-            row.note.setText(self.tr("Needs re-authorisation: reconnect it in Accounts… before the post is due."))
-        elif warnings:
-            row.note.setText(html.escape(warnings[0].message))
-        else:
-            row.note.setText(f'<span style="color:{OK_COLOR}">✓</span> ' + self.tr("Ready"))
+        row.describe(self.doc, self.tr("Needs re-authorisation: reconnect it in Accounts… before the post is due."),
+                     f'<span style="color:{OK_COLOR}">✓</span> ' + self.tr("Ready"))
         free = self.queue.next_free_slot(account.id)
         row.slot.setText(self.tr("Next free slot: %s") % format_time(free, local_zone()) if free is not None
                          else self.tr("No time slots yet"))
         row.slot.setToolTip(self.tr("Set an account's weekly time slots in the queue window (Time slots…)."))
 
     def chosen(self) -> list[_Row]:
-        return [r for r in self.rows if r.check.isChecked() and r.check.isEnabled()]
+        return [r for r in self.rows if r.chosen]
 
     def _update(self) -> None:
         idle = self.task is None
@@ -165,9 +135,7 @@ class AddToQueueDialog(QDialog):
             if missing:
                 problem = self.tr("%s has no free time slot. Set its slots (queue window → Time slots…), or choose "
                                   "a time.") % ", ".join(missing)
-        self.queue_button.setEnabled(idle and bool(rows) and not problem)
-        self.cancel_button.setVisible(not idle)
-        self.close_button.setEnabled(idle)
+        self.buttons.set_running(not idle, bool(rows) and not problem)
         self.accounts_button.setEnabled(idle)
         self.when.setEnabled(idle)
         if not idle:

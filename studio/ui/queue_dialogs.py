@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from studio.publish.queue import Queue
 from studio.publish.schedule import WEEKDAYS, ScheduleError, Slot, describe, parse_slots
 from studio.store.queue_store import ItemRow
-from studio.ui.publish_dialog import ERROR_COLOR
 from studio.ui.queue_text import local_zone
 from studio.ui.queue_when import AT, WhenEditor, zone_names
+from studio.ui.theme import ERROR_COLOR
 
 
 class RescheduleDialog(QDialog):

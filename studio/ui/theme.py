@@ -7,6 +7,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 THEMES = ("system", "light", "dark")
+# what a status says, in every window: an error (red), a warning (amber), done (green)
+ERROR_COLOR = "#d64545"
+WARNING_COLOR = "#c98a00"
+OK_COLOR = "#2e9d57"
 
 
 def _dark_palette() -> QPalette:

@@ -16,6 +16,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
 import keyring_daemon
 from pds_server import create_account
+from studio_cli import studio
 
 from studio.core.document import Document
 from studio.core.post import Media, Post
@@ -35,11 +36,6 @@ def user(tmp_path):
     with keyring_daemon.secret_service() as env:
         env = dict(env, CONTENT_STUDIO_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
         yield env
-
-
-def studio(env, *args, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "studio", *map(str, args)], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=timeout)
 
 
 def photo(color: str) -> bytes:

@@ -19,6 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
 import keyring_daemon
 from pds_server import create_account
+from studio_cli import studio
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "queue-cli-horse-battery"
@@ -32,11 +33,6 @@ def user(tmp_path_factory):
     home = tmp_path_factory.mktemp("queue-cli")
     with keyring_daemon.secret_service() as env:
         yield dict(env, CONTENT_STUDIO_HOME=str(home / "home"), QT_QPA_PLATFORM="offscreen", TZ="Europe/Berlin")
-
-
-def studio(env, *args, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "studio", *map(str, args)], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")

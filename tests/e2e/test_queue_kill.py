@@ -17,13 +17,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import requests
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
 import keyring_daemon
 from fake_mastodon import FakeMastodon
 from pds_server import create_account
+from studio_cli import posted_on_the_pds, store_secret, studio
 
 from studio.core.account import Account
 from studio.credentials.store import MemoryCredentialStore
@@ -48,20 +48,10 @@ def keyring_env():
         yield env
 
 
-def studio(env, *args, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "studio", *map(str, args)], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
-
-
 def jpeg(n: int) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (48, 32), (n * 40 % 256, 90, 160)).save(out, "JPEG")
     return out.getvalue()
-
-
-def store_secret(env, account_id: str, secret: dict) -> None:
-    subprocess.run(["secret-tool", "store", "--label", f"content-studio {account_id}", "service", "content-studio",
-                    "username", account_id], input=json.dumps(secret), text=True, env=env, check=True, timeout=10)
 
 
 def queue_fifty(home: Path, bluesky_id: str, masto: Account, seed: int) -> list[str]:
@@ -90,21 +80,6 @@ def posted_count(home: Path) -> int:
         return conn.execute("SELECT count(*) FROM queue_targets WHERE state = 'posted'").fetchone()[0]
     finally:
         conn.close()
-
-
-def posted_on_the_pds(pds, handle: str) -> Counter:
-    did = requests.get(f"{pds.url}/xrpc/com.atproto.identity.resolveHandle", params={"handle": handle},
-                       timeout=30).json()["did"]
-    texts: Counter = Counter()
-    cursor = None
-    while True:
-        params = {"repo": did, "collection": "app.bsky.feed.post", "limit": 100, **({"cursor": cursor} if cursor
-                                                                                    else {})}
-        page = requests.get(f"{pds.url}/xrpc/com.atproto.repo.listRecords", params=params, timeout=30).json()
-        texts.update(r["value"]["text"] for r in page["records"])
-        cursor = page.get("cursor")
-        if not page["records"] or not cursor:
-            return texts
 
 
 @pytest.mark.parametrize("seed", SEEDS)

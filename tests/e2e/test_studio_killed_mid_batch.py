@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
 import keyring_daemon
 from fake_mastodon import FakeMastodon
 from pds_server import create_account
-from test_queue_kill import posted_on_the_pds, store_secret
+from studio_cli import posted_on_the_pds, store_secret, studio
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "studio-kill-horse-battery"
@@ -48,11 +48,6 @@ BATCH = textwrap.dedent("""
     QTimer.singleShot(100, go)
     app.exec()
 """)
-
-
-def studio(env, *args, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "studio", *map(str, args)], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=timeout)
 
 
 def states(home: Path) -> Counter:
