@@ -6,8 +6,18 @@ preview's height does."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from studio.core.problem import Problem
@@ -27,7 +37,7 @@ class TitleBar(QWidget):
         self.setObjectName("previewTitle")
         self.name = ""
         self._font_key: tuple | None = None
-        self._font_cache: tuple[QFont, float, float] = (QFont(), 0.0, 0.0)
+        self._font_cache: tuple = ()
         self.counter = ""
         self.over = False
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -45,30 +55,37 @@ class TitleBar(QWidget):
     def text(self) -> str:
         return f"{self.name} · {self.counter}" if self.counter else self.name
 
-    def _fonts(self) -> tuple[QFont, float, float]:
-        """The bold font, the name's width and the width of " · " (kept while font and name stay)."""
-        key = (self.font().key(), self.name)
+    def _fonts(self) -> tuple[QFont, QStaticText, QStaticText, float, float]:
+        """The bold font, the name and " · " laid out once (kept while font and name stay), the name's width
+        and the baseline."""
+        key = (self.font().key(), self.name, self.height())
         if self._font_key != key:
             bold = QFont(self.font())
             bold.setBold(True)
+            name, dot = QStaticText(self.name), QStaticText(" · ")
+            for text, f in ((name, bold), (dot, self.font())):
+                text.setTextFormat(Qt.TextFormat.PlainText)
+                text.prepare(QTransform(), f)
+            metrics = QFontMetricsF(self.font())
             self._font_key = key
-            self._font_cache = (bold, QFontMetricsF(bold).horizontalAdvance(self.name),
-                                QFontMetricsF(self.font()).horizontalAdvance(" · "))
+            self._font_cache = (bold, name, dot, QFontMetricsF(bold).horizontalAdvance(self.name),
+                                (self.height() - metrics.height()) / 2 + metrics.ascent())
         return self._font_cache
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The name and the dot from their laid-out text; only the counter, which changes with every keystroke,
+        is laid out here (three texts laid out on each of 14 cards cost 0.6 ms a keystroke)."""
         p = QPainter(self)
-        bold, name_w, dot_w = self._fonts()
-        rect = QRectF(self.rect())
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        p.setFont(bold)
+        bold, name, dot, name_w, baseline = self._fonts()
         p.setPen(self.palette().windowText().color())
-        p.drawText(rect, align, self.name)
+        p.setFont(bold)
+        top = baseline - QFontMetricsF(bold).ascent()
+        p.drawStaticText(QPointF(0, top), name)
         if self.counter:
             p.setFont(self.font())
-            p.drawText(rect.adjusted(name_w, 0, 0, 0), align, " · ")
+            p.drawStaticText(QPointF(name_w, baseline - QFontMetricsF(self.font()).ascent()), dot)
             p.setPen(QColor(OVER if self.over else MUTED))
-            p.drawText(rect.adjusted(name_w + dot_w, 0, 0, 0), align, self.counter)
+            p.drawText(QPointF(name_w + dot.size().width(), baseline), self.counter)
         p.end()
 
 
@@ -84,7 +101,11 @@ class Picture(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # previews are opaque: no background under them
         self.setFixedSize(0, 0)
 
-    def set_image(self, image: QImage) -> None:
+    def set_image(self, image: QImage, damage: QRect | None = None) -> None:
+        """Show `image`; `damage`: the rows that changed when it is the shown picture, drawn into in place."""
+        if image is self.image and damage is not None:
+            self.update(damage)  # only those rows go to the screen
+            return
         if image.cacheKey() == self.image.cacheKey():
             return  # the same picture (the preview did not change): nothing to paint
         if image.size() != self.image.size():
@@ -204,7 +225,7 @@ class PreviewCard(QWidget):
         self.title.set_text(name, f"{count} / {limit}" if shown else "", bool(shown and count > limit))
         self.problems.set_problems(problems)
 
-    def show_image(self, inp: PreviewInput, image: QImage) -> None:
+    def show_image(self, inp: PreviewInput, image: QImage, damage: QRect | None = None) -> None:
         self.shown, self.pending = inp, None
-        self.image.set_image(image)
+        self.image.set_image(image, damage)
 
