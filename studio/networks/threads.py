@@ -32,4 +32,6 @@ class Threads(Network):
 
     def count(self, text: str, placement: str | None = None) -> int:
         """Grapheme clusters, except that an emoji counts its UTF-8 bytes (a 👍 counts 4), as Meta documents."""
-        return sum(len(g.encode("utf-8")) if is_emoji(g) else 1 for g in graphemes(text))
+        clusters = graphemes(text)
+        return len(clusters) + sum(len(g.encode("utf-8")) - 1 for g in [g for g in clusters if not g.isascii()]
+                                   if is_emoji(g))

@@ -83,10 +83,11 @@ class Paragraph:
     that they are); only the rest is laid out."""
 
     def __init__(self, text: str, qfont: QFont, width: float, spans: tuple[Span, ...] = (), line_height: float = 1.3,
-                 max_lines: int | None = None, head: tuple[Paragraph, int] | None = None):
+                 max_lines: int | None = None, head: tuple[Paragraph, int] | None = None,
+                 font_key: tuple | None = None):
         self.text, self.qfont, self.width, self.spans = text, qfont, float(width), spans
         self.line_height, self.max_lines = line_height, max_lines
-        self.font_key = (qfont.toString(), tuple(qfont.families()))
+        self.font_key = font_key or (qfont.toString(), tuple(qfont.families()))
         self.key = (text, self.font_key, self.width, spans, line_height, max_lines)  # equal keys, equal lines
         # each line's glyphs depend on that line alone (no bidi levels from the whole text, no stacks of marks)
         self.contained = not _CONTEXTUAL.search(text)
@@ -203,9 +204,14 @@ class Paragraph:
         common = (self.font_key, self.width, self.pitch, p.pen().color().rgba(), bg, round(fx * 64), width,
                   p.renderHints().value)
         keys, reach = self._keys()
+        shown = range(self.lines)
+        if p.hasClipping():  # (a picture updated in place: only the lines in the clip are drawn, one by one)
+            clip = p.clipBoundingRect()
+            shown = range(max(0, math.floor((clip.top() + t.dy() - dy) / self.pitch) - 1),
+                          min(self.lines, math.ceil((clip.bottom() + t.dy() - dy) / self.pitch) + 1))
         bands = []  # (key, top, height, the indices of the lines drawn into it) per line
-        rows = [math.floor(dy + i * self.pitch) for i in range(self.lines + 1)]
-        for i in range(self.lines):
+        rows = {i: math.floor(dy + i * self.pitch) for i in range(shown.start, shown.stop + 1)}
+        for i in shown:
             top, bottom = rows[i], rows[i + 1]
             near = [i] + ([i - 1] if i > 0 and reach[i - 1][1] else []) + ([i + 1] if i + 1 < self.lines
                                                                              and reach[i + 1][0] else [])
@@ -220,7 +226,7 @@ class Paragraph:
             return img
 
         # the lines above the last two change least while typing: drawn as one image of their line images
-        lead = bands[:-2] if len(bands) > 3 else []
+        lead = bands[:-2] if len(bands) > 3 and len(shown) == self.lines else []
         if lead:
             top = lead[0][1]
             key = (common, top - math.floor(dy), tuple(b[0] for b in lead))
@@ -339,7 +345,7 @@ def paragraph(text: str, qfont: QFont, width: float, spans: tuple[Span, ...] = (
         best = max(((p.reusable_lines(text, spans), p) for p in recent), key=lambda kp: kp[0], default=(0, None))
         if best[0]:
             head = (best[1], best[0])
-    para = _laid_out.put(key, Paragraph(text, qfont, width, spans, line_height, max_lines, head))
+    para = _laid_out.put(key, Paragraph(text, qfont, width, spans, line_height, max_lines, head, font_key))
     if max_lines is None:
         recent = _recent.put((font_key, float(width), line_height), [])
         recent[:] = [para, *(p for p in recent if p is not para)][:RECENT]

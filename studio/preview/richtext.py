@@ -72,11 +72,15 @@ def _no_overlap(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
 def _bluesky(text: str) -> list[tuple[int, int, str]]:
     """Bluesky's facets, which live at UTF-8 byte offsets, as str indices."""
     text = sanitize(text)
-    index: list[int] = []  # byte offset -> str index of the character it belongs to
-    for i, ch in enumerate(text):
-        index.extend([i] * len(ch.encode("utf-8")))
-    index.append(len(text))
-    return [(index[f.byte_start], index[f.byte_end], f.kind) for f in bluesky_facets(text)]
+    found = bluesky_facets(text)
+    if text.isascii():
+        return [(f.byte_start, f.byte_end, f.kind) for f in found]
+    data = text.encode("utf-8")
+
+    def index(offset: int) -> int:  # byte offset -> str index of the character it belongs to
+        return len(data[:offset].decode("utf-8", "ignore"))
+
+    return [(index(f.byte_start), index(f.byte_end), f.kind) for f in found]
 
 
 def fold(text: str, caps: Capabilities) -> tuple[str, bool]:
@@ -101,21 +105,31 @@ def trim(kept: str, label: str) -> str:
 def _cut(text: str, caps: Capabilities) -> str | None:
     if caps.fold_chars is not None and len(text) > caps.fold_chars:
         limit = caps.fold_chars
-        cut = 0
-        for m in _GRAPHEME.finditer(text, 0, min(len(text), limit + 16)):
-            if m.end() > limit:
-                break
-            cut = m.end()
-        space = max(text.rfind(" ", max(0, cut - _WORD_LOOKBACK), cut + 1),
-                    text.rfind("\n", max(0, cut - _WORD_LOOKBACK), cut + 1))
-        if space > 0:
-            cut = space
-        return text[:cut].rstrip()
+        return _cut_at(text[: limit + _CUT_READS], limit)  # typing past the fold: the same cut again
     if caps.fold_lines is not None:
         lines = text.split("\n")
         if len(lines) > caps.fold_lines:
             return "\n".join(lines[: caps.fold_lines]).rstrip()
     return None
+
+
+_CUT_READS = 17  # how far past the limit a fold at a character count looks
+
+
+@lru_cache(maxsize=64)
+def _cut_at(head: str, limit: int) -> str:
+    """The kept text of a text longer than `limit` that starts with `head` (its first limit + _CUT_READS
+    characters): the last whole character (grapheme) that ends by `limit`, back to a space within reach."""
+    cut = 0
+    for m in _GRAPHEME.finditer(head, 0, min(len(head), limit + 16)):
+        if m.end() > limit:
+            break
+        cut = m.end()
+    space = max(head.rfind(" ", max(0, cut - _WORD_LOOKBACK), cut + 1),
+                head.rfind("\n", max(0, cut - _WORD_LOOKBACK), cut + 1))
+    if space > 0:
+        cut = space
+    return head[:cut].rstrip()
 
 
 # ----------------------------------------------------------------------------------------------- layout
