@@ -8,7 +8,7 @@ LinkedIn), instagram (feed post), fullscreen (story, reel, TikTok, YouTube Short
 
 from studio.preview.media import media_crop
 from studio.preview.model import Account, LinkCard, PreviewInput
-from studio.preview.preview import render_preview
+from studio.preview.preview import damage, render_preview
 from studio.preview.richtext import entities, fold
 
-__all__ = ["Account", "LinkCard", "PreviewInput", "entities", "fold", "media_crop", "render_preview"]
+__all__ = ["Account", "LinkCard", "PreviewInput", "damage", "entities", "fold", "media_crop", "render_preview"]

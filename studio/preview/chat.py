@@ -23,7 +23,6 @@ from studio.preview.parts import (
     link_card,
     media_key,
     pill,
-    text_key,
     text_width,
 )
 from studio.preview.richtext import body
@@ -124,8 +123,8 @@ def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -
         p.drawEllipse(QRectF(0, 0, 30, 30))
         glyphs.draw(p, "share", QRectF(6, 6, 18, 18), "#ffffff", 1.6)
 
-    sheet.add(height, paint, (inp.theme, media_key(inp.media), text_key(para), card_key(inp.link_card) if card
-                              else None))
+    sheet.add(height, paint, (inp.theme, media_key(inp.media), card_key(inp.link_card) if card else None),
+              ((para, 10.0 + BUBBLE_PAD, media_h + BUBBLE_PAD - 3),))
     sheet.add(14)
     return finish(sheet, inp, pal.page or pal.bg)
 
@@ -193,8 +192,8 @@ def _discord(inp: PreviewInput, caps: Capabilities, style: Style, width: int) ->
             card[2](p)
             p.restore()
 
-    sheet.add(height, paint, (inp.theme, account_key(inp.account), text_key(para), media_key(inp.media),
-                              card_key(inp.link_card) if card else None))
+    sheet.add(height, paint, (inp.theme, account_key(inp.account), media_key(inp.media),
+                              card_key(inp.link_card) if card else None), ((para, x, name_h + 2),))
     sheet.add(10)
     return finish(sheet, inp, pal.bg)
 

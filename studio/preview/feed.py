@@ -24,7 +24,6 @@ from studio.preview.parts import (
     line_height,
     link_card,
     media_key,
-    text_key,
     text_width,
 )
 from studio.preview.richtext import body
@@ -42,9 +41,9 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
     parts = [inp.text, *(inp.thread if caps.threads else ())]
     for i, text in enumerate(parts):
         first, last = i == 0, i == len(parts) - 1
-        height, paint, key = _post(inp, caps, style, pal, width, text, first, connect_above=not first,
-                                   connect_below=not last)
-        sheet.add(height, paint, key)
+        height, paint, key, paras = _post(inp, caps, style, pal, width, text, first, connect_above=not first,
+                                          connect_below=not last)
+        sheet.add(height, paint, key, paras)
     sheet.add(1, lambda p: p.fillRect(QRectF(0, 0, width, 1), QColor(pal.divider)), key=pal.divider)
     return finish(sheet, inp, pal.bg)
 
@@ -62,8 +61,9 @@ def _header_name(inp: PreviewInput, style: Style) -> tuple[str, str]:
 
 
 def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, width: int, text: str, first: bool,
-          connect_above: bool, connect_below: bool) -> tuple[float, Callable[[QPainter], None], tuple]:
-    """One post of the thread as (height, paint, key): the key holds what it is drawn from (for Sheet)."""
+          connect_above: bool, connect_below: bool) -> tuple[float, Callable[[QPainter], None], tuple, tuple]:
+    """One post of the thread as (height, paint, key, paragraphs) for Sheet: the key holds what it is drawn from
+    besides its text, which is the paragraph it names."""
     av = style.avatar_size
     stacked = style.header == "stacked"
     bleed = bool(style.extra.get("bleed"))
@@ -136,10 +136,10 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
 
     header_key = ("feed-header", style.key, inp.theme, width, account_key(inp.account))
     actions_key = ("feed-actions", style.key, inp.theme, width)
-    key = (header_key, actions_key, connect_above, connect_below, text_key(para), media_key(media),
+    key = (header_key, actions_key, connect_above, connect_below, media_key(media),
            media_rect and media_rect[1], tuple(inp.focus) if media else (), card_key(inp.link_card) if card
            else None)
-    return height, paint, key
+    return height, paint, key, ((para, cx, text_y),)
 
 
 def _draw_header(p: QPainter, style: Style, pal: Palette, name: str, handle: str, top: float, x: float,

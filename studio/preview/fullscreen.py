@@ -83,7 +83,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
     if inp.count is not None:
         draw_counter(p, h, w, inp)
     p.end()
-    frames.replace(inp.target, (frame, img))
+    frames.replace(inp.target, (frame, img, None, None))
     return img
 
 

@@ -10,7 +10,7 @@ from studio.networks.base import Capabilities
 from studio.preview import glyphs
 from studio.preview.media import cover, draw_media, media_crop
 from studio.preview.model import PreviewInput
-from studio.preview.parts import Sheet, account_key, draw_avatar, finish, label, media_key, pill, text_key, text_width
+from studio.preview.parts import Sheet, account_key, draw_avatar, finish, label, media_key, pill, text_width
 from studio.preview.richtext import body
 from studio.preview.style import Palette, Style
 
@@ -54,7 +54,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
             p.setPen(QColor(pal.text))
             para.draw(p, PAD, 0, pal.bg)
 
-        sheet.add(para.height + 6, caption, key=(inp.theme, text_key(para)))
+        sheet.add(para.height + 6, caption, key=inp.theme, paras=((para, PAD, 0),))
     sheet.add_cached(26, ("ig-time", inp.theme), lambda p: label(p, "Just now", PAD, 4, 11.5, pal.secondary))
     sheet.add(8)
     return finish(sheet, inp, pal.bg)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Callable
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen, QTransform
 
 from studio.preview.lru import LRU
@@ -35,19 +36,29 @@ class Sheet:
     With `frame` (which picture this is: the target), a sheet drawn again with every block where it was and
     keyed as it was (a key holds everything a block's pixels are drawn from besides its place and size) is
     the last picture itself: a keystroke past a caption's fold, or in a field a preview does not show, draws
-    nothing. (Drawing only the changed blocks into a copy was measured: no faster than drawing all of them.)"""
+    nothing.
+
+    A block names the paragraphs it draws (`paras`: (paragraph, x, y) from its top-left) apart from its key. When
+    the caller hands the last picture back to be drawn into (`drawing_into`, as the previews dock does with the
+    picture it shows) and only paragraphs changed, keeping their line count, the picture is updated in place:
+    the rows from the first changed line down are filled with the background and every block is painted again,
+    clipped to them. A keystroke at the end of a caption redraws a line or two instead of the whole post, and
+    `damage` tells the caller which rows to put on screen. The pixels are those of drawing it whole."""
 
     def __init__(self, width: int, frame: object = None):
         self.width = width
         self.frame = frame
         self.height = 0.0
-        self.blocks: list[tuple[int, Callable[[QPainter], None] | None, object]] = []
+        self.blocks: list[tuple[int, Callable[[QPainter], None] | None, object, tuple]] = []
 
-    def add(self, height: float, paint: Callable[[QPainter], None] | None = None, key: object = ALWAYS) -> float:
-        """Append a block; returns its top. `key`: what its pixels depend on besides its place and size (equal
-        keys, equal pixels; ALWAYS: not known). A block without paint is background."""
+    def add(self, height: float, paint: Callable[[QPainter], None] | None = None, key: object = ALWAYS,
+            paras: tuple = ()) -> float:
+        """Append a block; returns its top. `key`: what its pixels depend on besides its place, its size and
+        `paras` (equal keys, equal pixels; ALWAYS: not known). `paras`: the paragraphs it draws, as
+        (Paragraph or None, x, y) from the block's top-left, drawn with a background colour when there is one
+        (Paragraph.draw's `bg`). A block without paint is background."""
         top = round(self.height)  # whole pixels: cached glyphs and media stay sharp
-        self.blocks.append((top, paint, "" if paint is None else key))
+        self.blocks.append((top, paint, "" if paint is None else key, paras))
         self.height += height
         return top
 
@@ -59,24 +70,103 @@ class Sheet:
 
     def image(self, bg: str) -> QImage:
         h = max(1, round(self.height))
-        keys = (self.width, h, bg, tuple((top, key) for top, _, key in self.blocks))
-        known = self.frame is not None and all(key is not ALWAYS for _, _, key in self.blocks)
+        keys = (self.width, h, bg, tuple((top, key, tuple((text_key(para), x, y) for para, x, y in paras))
+                                         for top, _, key, paras in self.blocks))
+        known = self.frame is not None and all(key is not ALWAYS for _, _, key, _ in self.blocks)
         last = frames.get(self.frame) if known else None
         if last is not None and last[0] == keys:
+            if last[3] is not None:
+                frames.replace(self.frame, (*last[:3], None))  # unchanged this time: no rows to put on screen
             return last[1]
+        into = drawing_into.get()
+        if last is not None and into is not None and last[1] is into and last[0][:3] == keys[:3]:
+            rows = _changed_rows(last[2], self.blocks, h)
+            if rows is not None:
+                self._paint_into(into, bg, rows)
+                frames.replace(self.frame, (keys, into, self._kept(), QRect(0, rows[0], self.width,
+                                                                            rows[1] - rows[0])))
+                return into
         img = QImage(self.width, h, QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(QColor(bg))
         p = _painter(img)
-        for top, paint, _ in self.blocks:
+        self._paint(p)
+        p.end()
+        if known:
+            frames.replace(self.frame, (keys, img, self._kept(), None))
+        return img
+
+    def _paint(self, p: QPainter) -> None:
+        for top, paint, _, _ in self.blocks:
             if paint is not None:
                 p.save()
                 p.translate(0, top)
                 paint(p)
                 p.restore()
+
+    def _paint_into(self, img: QImage, bg: str, rows: tuple[int, int]) -> None:
+        img.reinterpretAsFormat(QImage.Format.Format_ARGB32_Premultiplied)  # the bytes it was drawn in
+        rect = QRect(0, rows[0], self.width, rows[1] - rows[0])
+        p = _painter(img)
+        p.setClipRect(rect)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        p.fillRect(rect, QColor(bg))  # as QImage.fill: the background's own pixels, not blended
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        self._paint(p)
         p.end()
-        if known:
-            frames.replace(self.frame, (keys, img))
-        return img
+
+    def _kept(self) -> list[tuple[int, object, tuple]]:
+        return [(top, key, paras) for top, _, key, paras in self.blocks]
+
+
+IN_PLACE_MAX = 0.6  # of the picture's height: a larger change is drawn anew
+
+
+def _changed_rows(old: list[tuple[int, object, tuple]], new: list[tuple], height: int) -> tuple[int, int] | None:
+    """The rows (first, end) that differ between two sheets of the same size whose blocks stand where they
+    stood and differ only in paragraphs of unchanged line counts; None when the picture must be drawn anew."""
+    if len(old) != len(new):
+        return None
+    lo, hi = height, 0
+    for (top, key, paras), (new_top, _, new_key, new_paras) in zip(old, new, strict=True):
+        if top != new_top or key != new_key or len(paras) != len(new_paras):
+            return None
+        for (para, x, y), (new_para, nx, ny) in zip(paras, new_paras, strict=True):
+            if para is new_para or text_key(para) == text_key(new_para):
+                if (x, y) != (nx, ny):
+                    return None
+                continue
+            if (para is None or new_para is None or (x, y) != (nx, ny) or para.lines != new_para.lines
+                    or para.pitch != new_para.pitch):
+                return None
+            first = _first_changed_line(para, new_para)
+            origin = top + y
+            # from the line above the first changed one (glyphs reach into their neighbours' rows) to a line
+            # past the paragraph's end (descenders, the fold label)
+            lo = min(lo, math.floor(origin + (first - 1) * para.pitch) - 2)
+            hi = max(hi, math.ceil(origin + (para.lines + 1) * para.pitch) + 2)
+    lo, hi = max(0, lo), min(height, hi)
+    if hi <= lo or hi - lo > IN_PLACE_MAX * height:
+        return None
+    return lo, hi
+
+
+def _first_changed_line(a, b) -> int:
+    """The first line that two paragraphs of the same line count draw differently (their line keys differ)."""
+    ka, kb = a._keys()[0], b._keys()[0]
+    for i, (x, y) in enumerate(zip(ka, kb, strict=False)):
+        if x != y:
+            return i
+    return min(len(ka), len(kb))
+
+
+drawing_into: ContextVar[QImage | None] = ContextVar("drawing_into", default=None)
+
+
+def damage(frame: object, image: QImage) -> QRect | None:
+    """The rows of `image` (the last picture of `frame`) that its last update changed, when that update drew
+    into it in place; None when it was drawn anew (everything changed) or is not that frame's picture."""
+    last = frames.get(frame)
+    return last[3] if last is not None and last[1] is image else None
 
 
 def _painter(img: QImage) -> QPainter:

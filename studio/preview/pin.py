@@ -11,7 +11,7 @@ from studio.preview import glyphs
 from studio.preview.media import cover, draw_media, media_crop
 from studio.preview.model import PreviewInput
 from studio.preview.paragraph import paragraph
-from studio.preview.parts import Sheet, account_key, domain, draw_avatar, finish, label, pill, text_key, text_width
+from studio.preview.parts import Sheet, account_key, domain, draw_avatar, finish, label, pill, text_width
 from studio.preview.richtext import body, font
 from studio.preview.style import Palette, Style
 
@@ -49,7 +49,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
             p.setPen(QColor(pal.text))
             title.draw(p, PAD, 0)
 
-        sheet.add(title.height + 8, paint_title, key=(inp.theme, text_key(title)))
+        sheet.add(title.height + 8, paint_title, key=inp.theme, paras=((title, PAD, 0),))
     if inp.text.strip():
         desc = body(inp.text, caps, style, pal.link, pal.secondary, inner, inp.expanded, line_height=1.3,
                     max_lines=None if inp.expanded else 3)
@@ -58,7 +58,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
             p.setPen(QColor(pal.text))
             desc.draw(p, PAD, 0, pal.bg)
 
-        sheet.add(desc.height + 12, paint_desc, key=(inp.theme, text_key(desc)))
+        sheet.add(desc.height + 12, paint_desc, key=inp.theme, paras=((desc, PAD, 0),))
     sheet.add_cached(style.avatar_size + 2 * PAD, ("pin-creator", inp.theme, account_key(inp.account)),
                      lambda p: _creator(p, inp, style, pal, width))
     return finish(sheet, inp, pal.bg)

@@ -25,7 +25,7 @@ from studio.core.document import Change
 from studio.core.problem import Problem
 from studio.networks.registry import ALL_TARGETS, resolve
 from studio.networks.validate import MediaFacts, effective_text, measure, validate, variant_for
-from studio.preview import Account, LinkCard, PreviewInput, render_preview
+from studio.preview import Account, LinkCard, PreviewInput, damage, render_preview
 from studio.render.thumbs import media_image
 from studio.ui.editor.session import EditorSession
 from studio.ui.preview_card import PREVIEW_WIDTH, PreviewCard
@@ -255,7 +255,9 @@ class PreviewPanel(QWidget):
         return card.shown is None or not card.visibleRegion().isEmpty()
 
     def _paint_card(self, card: PreviewCard) -> None:
-        card.show_image(card.pending, render_preview(card.pending, PREVIEW_WIDTH))
+        # drawn into the picture on screen when only a line or two of text changed: those rows are painted
+        image = render_preview(card.pending, PREVIEW_WIDTH, into=card.image.image)
+        card.show_image(card.pending, image, damage(card.target, image))
 
     def _paint_offscreen(self) -> None:
         """Bring the cards that are out of view up to date, a few at a time, between keystrokes."""

@@ -69,7 +69,7 @@ def test_a_reused_or_redrawn_preview_is_the_fresh_picture(target):
         parts_module.frames.clear()
         render_preview(inp, 340)  # (the fresh one is now the last picture; go on from it)
         last = parts_module.frames.get(inp.target)
-        last = last[-1] if last else None
+        last = last[1] if last else None
     if target in ("instagram:feed", "instagram:reel", "tiktok", "youtube:short", "pinterest", "instagram:story"):
         assert reused > 0  # typing past the fold reused the picture
 
@@ -99,3 +99,57 @@ def test_a_link_card_copied_from_its_image_has_the_pixels_of_drawing_it(target, 
                 m.setattr(parts_module, "_layered", lambda _key, _w, _h, _bg, paint: paint)
                 direct = fresh(inp)
             assert layered == direct, (theme, text[:20])
+
+
+TYPED = ("Tour 🔥 dates: Berlin, Hamburg & Zürich — tickets at example.com/tour #tour2026 @midnightecho "
+         "👨‍👩‍👧 e\u0301te\u0301 ÅÉÎ line\nnext line with a link https://example.org/a/very/long/path?x=1 and more "
+         "words so that the caption wraps over several lines in every preview 🤘🏽 done")
+
+
+def fresh_keeping_frames(inp: PreviewInput) -> QImage:
+    """A fresh render, leaving every preview's last picture as it was (the next step draws into it)."""
+    saved = dict(parts_module.frames._items)
+    image = fresh(inp)
+    parts_module.frames.clear()
+    for key, value in saved.items():
+        parts_module.frames.replace(key, value)
+    return image
+
+
+@pytest.mark.parametrize("target", ALL_TARGETS)
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_picture_drawn_into_in_place_is_the_fresh_picture(target, theme):
+    """Typing character by character with the shown picture handed back (as the previews dock does): where only
+    some lines changed the picture is updated in place, and after every keystroke it is, pixel for pixel, the
+    picture a fresh render gives."""
+    from studio.preview import damage
+
+    parts_module.frames.clear()
+    card = LinkCard("https://example.com/tour", "Six nights", "Tickets on sale", image=photo("#884422", 1200, 630))
+    inp = PreviewInput(target, "", [photo("#3366cc")], account=Account("Midnight Echo", "midnightecho"),
+                       theme=theme, link_card=card)
+    shown, in_place = None, 0
+    for n in range(1, len(TYPED) + 1, 3):
+        inp = replace(inp, text=TYPED[:n])
+        before = None if shown is None else shown.cacheKey()
+        image = render_preview(inp, 340, into=shown)
+        rows = damage(target, image)
+        if rows is not None:
+            assert image is shown and image.cacheKey() != before
+            assert rows.top() >= 0 and rows.bottom() < image.height() and rows.width() == image.width()
+            in_place += 1
+        else:
+            assert image is not shown or image.cacheKey() == before  # a new picture, or the same one unchanged
+        assert image == fresh_keeping_frames(inp), f"{target} {theme}: after typing {TYPED[n - 3:n]!r}"
+        shown = image
+    if target in ("x", "mastodon", "bluesky", "threads", "facebook", "telegram", "discord"):
+        assert in_place > 10  # most keystrokes redrew a line or two, not the whole post
+
+
+def test_a_picture_returned_without_into_never_changes():
+    parts_module.frames.clear()
+    first = render_preview(PreviewInput("x", TYPED[:120], []), 340)
+    kept = QImage(first)
+    key = first.cacheKey()
+    render_preview(PreviewInput("x", TYPED[:121], []), 340)
+    assert first.cacheKey() == key and first == kept
