@@ -142,4 +142,7 @@ def build_window(app: QApplication, file: Path | None = None):
     # of the garbage collector's full passes, which would otherwise walk all of it in the middle of typing (no
     # collection first: start-up leaves no garbage cycles, and one would add 25 ms to it)
     gc.freeze()
+    from studio.ui import idle_gc
+
+    idle_gc.install(app)  # and collect the rest between edits, not inside a keystroke
     return window

@@ -21,6 +21,20 @@ def qt_app():
 
 
 @pytest.fixture(autouse=True)
+def automatic_gc():
+    """A test that built the studio's window turned Python's automatic garbage collection off (the studio
+    collects between edits); the next test starts with it on again."""
+    yield
+    import gc
+    import sys
+
+    idle_gc = sys.modules.get("studio.ui.idle_gc")
+    if idle_gc is not None:
+        idle_gc.uninstall()
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
 def private_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("studio-home")
     monkeypatch.setenv("CONTENT_STUDIO_HOME", str(home))

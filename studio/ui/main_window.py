@@ -32,6 +32,7 @@ from studio.render.export import export_design
 from studio.render.imageio import ImageError, probe
 from studio.store.library import LibraryError
 from studio.store.project_file import ProjectError, load, save
+from studio.ui import idle_gc
 from studio.ui.editor.canvas import CanvasView
 from studio.ui.editor.inspector import Inspector
 from studio.ui.editor.layers_panel import LayersPanel
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.canvas.zoom_fit)
 
     def _on_change(self, change: Change) -> None:
+        idle_gc.poke()  # the garbage collector waits for a pause in the typing
         self._update_actions()
 
     def _design_switched(self, _index: int) -> None:
