@@ -64,9 +64,10 @@ class Sheet:
 
     def add_cached(self, height: float, key: tuple, paint: Callable[[QPainter], None]) -> float:
         """Append a block that looks the same on every keystroke: painted once per key, then copied."""
-        h = max(1, round(height))
-        full = (*key, self.width, h)
-        return self.add(h, lambda p: p.drawImage(0, 0, cached(full, self.width, h, paint)), key=full)
+        h, width = max(1, round(height)), self.width
+        full = (*key, width, h)
+        return self.add(h, lambda p: p.drawImage(0, 0, cached(full, width, h, paint)), key=full)  # (not self: a
+        # sheet that its own blocks hold on to is garbage only the cycle collector frees)
 
     def image(self, bg: str) -> QImage:
         h = max(1, round(self.height))
@@ -476,5 +477,6 @@ def draw_counter(p: QPainter, top: float, width: int, inp: PreviewInput) -> None
 def finish(sheet: Sheet, inp: PreviewInput, bg: str) -> QImage:
     """The sheet as an image, with the counter strip under it when the input has a count."""
     if inp.count is not None:
-        sheet.add(COUNTER_H, lambda p: draw_counter(p, 0, sheet.width, inp), key=(inp.count, inp.limit, inp.theme))
+        width = sheet.width
+        sheet.add(COUNTER_H, lambda p: draw_counter(p, 0, width, inp), key=(inp.count, inp.limit, inp.theme))
     return sheet.image(bg)

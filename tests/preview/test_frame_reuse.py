@@ -153,3 +153,29 @@ def test_a_picture_returned_without_into_never_changes():
     key = first.cacheKey()
     render_preview(PreviewInput("x", TYPED[:121], []), 340)
     assert first.cacheKey() == key and first == kept
+
+
+def test_drawing_previews_leaves_no_garbage_cycles():
+    """A keystroke's previews are freed as soon as they are done with, not left to the cycle collector (which
+    would then walk the previews' caches in the middle of typing)."""
+    import gc
+
+    card = LinkCard("https://example.com/tour", "Six nights", "Tickets on sale", image=photo("#884422", 1200, 630))
+    inputs = [PreviewInput(t, TYPED[:n], [photo("#3366cc")], link_card=card, thread=["two"], count=n, limit=280)
+              for t in ALL_TARGETS for n in (60, 61)]
+    for inp in inputs:
+        render_preview(inp, 340)  # (caches filled first)
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        shown = None
+        for inp in inputs:
+            shown = render_preview(replace(inp, text=inp.text + "!"), 340, into=shown)
+        gc.collect()
+        left = [type(o).__qualname__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert left == []
