@@ -164,9 +164,9 @@ class Paragraph:
 
     def reusable_lines(self, text: str, spans: tuple[Span, ...]) -> int:
         """How many of this paragraph's first lines a paragraph of `text` and `spans` (same font, width and line
-        height, no max_lines) would lay out the same: line k-1 is the same when the text up to the end of line k
+        height and max_lines) would lay out the same: line k-1 is the same when the text up to the end of line k
         is, in characters and formats."""
-        if self.max_lines is not None or self.lines < 2:
+        if self.lines < 2:
             return 0
         shifted = astral(text)
         same = to_utf16(shifted, _common_prefix(text, self.text))  # in UTF-16 units, as spans are
@@ -325,7 +325,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 _laid_out: LRU[tuple, Paragraph] = LRU(128)
-_recent: LRU[tuple, list[Paragraph]] = LRU(64)  # by font, width and line height: the last few laid out
+_recent: LRU[tuple, list[Paragraph]] = LRU(64)  # by font, width, line height, max_lines: the last few laid out
 _bands: LRU[tuple, QImage] = LRU(400)  # about 30 KB each
 RECENT = 4
 
@@ -333,22 +333,21 @@ RECENT = 4
 def paragraph(text: str, qfont: QFont, width: float, spans: tuple[Span, ...] = (), line_height: float = 1.3,
               max_lines: int | None = None) -> Paragraph:
     """The Paragraph for these arguments: the same one while they stay the same, else laid out anew, taking over
-    the lines a recent paragraph of the same font, width and line height has in common with it."""
+    the lines a recent paragraph of the same font, width, line height and max_lines has in common with it."""
     font_key = (qfont.toString(), tuple(qfont.families()))
     key = (text, font_key, float(width), spans, line_height, max_lines)
     hit = _laid_out.get(key)
     if hit is not None:
         return hit
     head = None
-    if max_lines is None and not _CONTEXTUAL.search(text):
-        recent = _recent.get((font_key, float(width), line_height)) or []
+    if not _CONTEXTUAL.search(text):
+        recent = _recent.get((font_key, float(width), line_height, max_lines)) or []
         best = max(((p.reusable_lines(text, spans), p) for p in recent), key=lambda kp: kp[0], default=(0, None))
         if best[0]:
             head = (best[1], best[0])
     para = _laid_out.put(key, Paragraph(text, qfont, width, spans, line_height, max_lines, head, font_key))
-    if max_lines is None:
-        recent = _recent.put((font_key, float(width), line_height), [])
-        recent[:] = [para, *(p for p in recent if p is not para)][:RECENT]
+    recent = _recent.put((font_key, float(width), line_height, max_lines), [])
+    recent[:] = [para, *(p for p in recent if p is not para)][:RECENT]
     return para
 
 

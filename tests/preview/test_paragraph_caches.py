@@ -40,24 +40,27 @@ def empty_caches():
     yield
 
 
+@pytest.mark.parametrize("max_lines", [None, 3], ids=["all-lines", "fold-at-3"])
 @pytest.mark.parametrize("text", TEXTS, ids=["latin", "accents", "cjk", "emoji", "newlines"])
-def test_typing_keeps_line_breaks_and_pixels_of_a_fresh_layout(text):
+def test_typing_keeps_line_breaks_and_pixels_of_a_fresh_layout(text, max_lines):
     font = make_font("Inter", 15)
     spans = ((3, 6, "#1d9bf0", 0),)
     took_over = 0
     steps = list(range(20, len(text) + 1, 7))
     for i, n in enumerate(steps):  # typing, a few characters at a time
-        typed = paragraph(text[:n], font, WIDTH, spans)
-        fresh = Paragraph(text[:n], font, WIDTH, spans)
+        typed = paragraph(text[:n], font, WIDTH, spans, max_lines=max_lines)
+        fresh = Paragraph(text[:n], font, WIDTH, spans, max_lines=max_lines)
         took_over += typed._whole is None  # laid out from an earlier paragraph's lines
         assert typed.line_ends == fresh.line_ends, n
+        assert (typed.lines, typed.overflow, typed.overflow_end) == (fresh.lines, fresh.overflow,
+                                                                    fresh.overflow_end), n
         if i % 3 == 0 or n == steps[-1]:
             for bg in ("#ffffff", "#15202b"):
                 assert draw(typed, bg, banded=True) == draw(fresh, bg, banded=False), (n, bg)
     assert took_over > 0  # the incremental path was exercised
 
 
-def test_a_fold_with_max_lines_is_laid_out_fresh_and_reports_overflow():
+def test_a_fold_with_max_lines_reports_overflow():
     font = make_font("Inter", 15)
     text = TEXTS[0] * 3
     para = paragraph(text, font, WIDTH, (), 1.3, 2)
