@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -87,8 +86,11 @@ class PreviewPanel(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.body = QWidget()
-        self.grid = QGridLayout(self.body)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # the cards stand in columns, each stacked from the top (not in a grid of rows): a caption that gets a
+        # line longer moves only the cards under it in its column, not a whole row of cards
+        self.columns_box = QHBoxLayout(self.body)
+        self.columns_box.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.columns: list[QVBoxLayout] = []
         self.scroll.setWidget(self.body)
         self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._offscreen_timer.start(0))
         outer.addWidget(self.scroll, 1)
@@ -207,7 +209,10 @@ class PreviewPanel(QWidget):
         post = self.session.doc.post
         targets = self.targets()
         for t in [t for t in self.cards if t not in targets]:
-            self.cards.pop(t).deleteLater()
+            card = self.cards.pop(t)
+            for column in self.columns:
+                column.removeWidget(card)
+            card.deleteLater()
         if not targets:
             self._show_summary(targets)
             return
@@ -218,16 +223,18 @@ class PreviewPanel(QWidget):
         card_link = self.link_card(first_link(post.text, post.link))
         self.errors = {}
         columns = max(1, self.scroll.viewport().width() // (PREVIEW_WIDTH + 16))
+        placed = []
         for i, target in enumerate(targets):
             card = self.cards.get(target)
             if card is None:
                 card = PreviewCard(target)
                 card.image.clicked.connect(lambda c=card: self._toggle(c))
                 self.cards[target] = card
-            cell = (i // columns, i % columns)
-            if card.cell != cell:  # re-adding a widget on every keystroke would re-layout the whole panel
-                self.grid.addWidget(card, *cell)
-                card.cell = cell
+            placed.append((card, (i % columns, i // columns)))
+        if any(card.cell != cell for card, cell in placed):  # (placing cards lays the panel out: not per keystroke)
+            self._place(placed, columns)
+        for target in targets:
+            card = self.cards[target]
             network, caps = resolve(target)
             poster, limits = self.poster(network.id)
             m = measure(network, network.capabilities_with(limits, caps.placement) if limits else caps, post)
@@ -249,6 +256,23 @@ class PreviewPanel(QWidget):
         self._show_summary(targets)
         if any(c.pending for c in self.cards.values()):
             self._offscreen_timer.start(OFFSCREEN_DELAY_MS)
+
+    def _place(self, placed: list[tuple[PreviewCard, tuple[int, int]]], columns: int) -> None:
+        """Put each card in its (column, place in the column), the columns left to right, stacked from the top."""
+        for column in self.columns:
+            for card, _ in placed:
+                column.removeWidget(card)
+        while len(self.columns) > columns:
+            self.columns_box.removeItem(column := self.columns.pop())
+            column.deleteLater()
+        while len(self.columns) < columns:
+            column = QVBoxLayout()
+            column.addStretch(1)
+            self.columns_box.addLayout(column)
+            self.columns.append(column)
+        for card, (col, row) in sorted(placed, key=lambda cc: cc[1]):
+            self.columns[col].insertWidget(row, card)
+            card.cell = (col, row)
 
     def _on_screen(self, card: PreviewCard) -> bool:
         """Cards scrolled out of view are drawn right after the keystroke, not during it."""
