@@ -66,6 +66,13 @@ def _astral(text: str) -> tuple[int, ...]:  # (asked for the same text by every 
     return tuple(m.start() for m in _ASTRAL.finditer(text))
 
 
+@functools.lru_cache(maxsize=256)
+def _contained(text: str) -> bool:
+    """Whether each line of `text` depends on that line alone (no right-to-left text, no stacked marks); asked
+    when a paragraph is looked for and again when it is laid out."""
+    return not _CONTEXTUAL.search(text)
+
+
 def to_utf16(astral: tuple[int, ...], index: int) -> int:
     return index + bisect_left(astral, index)
 
@@ -90,7 +97,7 @@ class Paragraph:
         self.font_key = font_key or (qfont.toString(), tuple(qfont.families()))
         self.key = (text, self.font_key, self.width, spans, line_height, max_lines)  # equal keys, equal lines
         # each line's glyphs depend on that line alone (no bidi levels from the whole text, no stacks of marks)
-        self.contained = not _CONTEXTUAL.search(text)
+        self.contained = _contained(text)
         # a fixed line pitch from the text's own font, as CSS line-height: a line with Arabic or emoji drawn from
         # a fallback font with taller metrics does not push the lines below it down
         metrics = QFontMetricsF(qfont)
@@ -340,7 +347,7 @@ def paragraph(text: str, qfont: QFont, width: float, spans: tuple[Span, ...] = (
     if hit is not None:
         return hit
     head = None
-    if not _CONTEXTUAL.search(text):
+    if _contained(text):
         recent = _recent.get((font_key, float(width), line_height, max_lines)) or []
         best = max(((p.reusable_lines(text, spans), p) for p in recent), key=lambda kp: kp[0], default=(0, None))
         if best[0]:
