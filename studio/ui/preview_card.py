@@ -205,6 +205,7 @@ class PreviewCard(QWidget):
         self.expanded = False
         self.shown: PreviewInput | None = None  # what the picture shows
         self.pending: PreviewInput | None = None  # what to draw when the card is next painted
+        self.drawn_key: tuple | None = None  # the key of what it shows, or of what is pending when something is
         self.count: int | None = None  # the counter shown
         self.limit: int | None = None
         self.cell: tuple[int, int] | None = None

@@ -246,8 +246,9 @@ class PreviewPanel(QWidget):
                                link_card=card_link,
                                account=poster, theme=self.theme, expanded=card.expanded)  # the counter is
             # in the card's title line, not drawn under the preview: a keystroke past a fold changes no pixel there
-            drawn = card.pending or card.shown
-            card.pending = inp if drawn is None or drawn.key() != inp.key() else None  # unchanged: not drawn again
+            key = inp.key()
+            if key != card.drawn_key:  # unchanged (as drawn, or as waiting to be drawn): not drawn again
+                card.pending, card.drawn_key = inp, key
             if card.pending and self._on_screen(card):
                 self._paint_card(card)
             errors = [p for p in problems if p.is_error]

@@ -197,3 +197,19 @@ def test_attached_photos_are_previewed_and_checked(window, qtbot, tmp_path):
     qtbot.waitUntil(red_shown, timeout=10000)  # decoded off the UI thread, then drawn
     text = panel.cards["mastodon"].problems.text()
     assert "image 2" in text and "alt text" in text  # the photo's missing description
+
+
+def test_a_preview_waiting_to_be_drawn_stays_waiting_when_nothing_else_changes(window):
+    """A card out of view is drawn after the keystroke; another redraw before then (nothing changed) must not
+    forget that it is out of date."""
+    choose(window, ALL_TARGETS)
+    panel = window.preview_panel
+    panel._on_screen = lambda card: False  # every card out of view
+    window.session.push(SetPost(window.session.doc, {"text": "Out of view 🎸 #tour"}))
+    panel.redraw()
+    assert all(c.pending is not None for c in panel.cards.values())
+    panel.redraw()  # (a resize, a theme timer, ...): nothing changed
+    assert all(c.pending is not None for c in panel.cards.values())
+    panel.flush()
+    for target, card in panel.cards.items():
+        assert card.shown is not None and card.shown.text == "Out of view 🎸 #tour", target
