@@ -110,11 +110,24 @@ def _count(network: Network, caps: Capabilities, text: str) -> int:
 
 def measure(network: Network, caps: Capabilities, post: Post) -> Measure:
     """The counter for one placement: what the editor shows and what `studio check` prints."""
-    text, _ = _clean(effective_text(post, caps.target_id))
+    raw = effective_text(post, caps.target_id)
+    with_media = caps.caption_limit is not None and bool(post.posted_media())
+    last = _MEASURED.get(id(caps))  # the editor's counter and the validator ask for the same, keystroke by keystroke
+    if last is not None and last[0] is caps and last[1] is network and last[2] == raw and last[3] == with_media:
+        return last[4]
+    text, _ = _clean(raw)
     count = _count(network, caps, text) if caps.text_limit is not None else len(text)
     if caps.text_bytes_limit is None:
-        return Measure(count, text_limit(caps, post))
-    return Measure(count, text_limit(caps, post), len(text.encode("utf-8")), caps.text_bytes_limit)
+        m = Measure(count, text_limit(caps, post))
+    else:
+        m = Measure(count, text_limit(caps, post), len(text.encode("utf-8")), caps.text_bytes_limit)
+    if len(_MEASURED) > 256:
+        _MEASURED.clear()
+    _MEASURED[id(caps)] = (caps, network, raw, with_media, m)  # (holding caps: its id is not reused meanwhile)
+    return m
+
+
+_MEASURED: dict[int, tuple] = {}  # id(capabilities) -> (capabilities, network, text, with media, its Measure)
 
 
 # --------------------------------------------------------------------------------------- entry points
