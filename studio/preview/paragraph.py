@@ -94,7 +94,7 @@ class Paragraph:
                  font_key: tuple | None = None):
         self.text, self.qfont, self.width, self.spans = text, qfont, float(width), spans
         self.line_height, self.max_lines = line_height, max_lines
-        self.font_key = font_key or (qfont.toString(), tuple(qfont.families()))
+        self.font_key = font_key or font_key_of(qfont)
         self.key = (text, self.font_key, self.width, spans, line_height, max_lines)  # equal keys, equal lines
         # each line's glyphs depend on that line alone (no bidi levels from the whole text, no stacks of marks)
         self.contained = _contained(text)
@@ -337,21 +337,30 @@ _bands: LRU[tuple, QImage] = LRU(400)  # about 30 KB each
 RECENT = 4
 
 
+def font_key_of(qfont: QFont) -> tuple:
+    """What a paragraph's lines depend on of its font. A font that is never changed after it is made can carry
+    it as `font_key` (richtext.font does), so typing does not work it out for every paragraph it asks for."""
+    return qfont.toString(), tuple(qfont.families())
+
+
 def paragraph(text: str, qfont: QFont, width: float, spans: tuple[Span, ...] = (), line_height: float = 1.3,
               max_lines: int | None = None) -> Paragraph:
     """The Paragraph for these arguments: the same one while they stay the same, else laid out anew, taking over
     the lines a recent paragraph of the same font, width, line height and max_lines has in common with it."""
-    font_key = (qfont.toString(), tuple(qfont.families()))
+    font_key = getattr(qfont, "font_key", None) or font_key_of(qfont)
     key = (text, font_key, float(width), spans, line_height, max_lines)
     hit = _laid_out.get(key)
     if hit is not None:
         return hit
     head = None
     if _contained(text):
-        recent = _recent.get((font_key, float(width), line_height, max_lines)) or []
-        best = max(((p.reusable_lines(text, spans), p) for p in recent), key=lambda kp: kp[0], default=(0, None))
-        if best[0]:
-            head = (best[1], best[0])
+        best = 0
+        for p in _recent.get((font_key, float(width), line_height, max_lines)) or []:
+            k = p.reusable_lines(text, spans)
+            if k > best:
+                best, head = k, (p, k)
+                if k >= p.lines - 2:  # (typing: the last one laid out gives all but its last lines; enough)
+                    break
     para = _laid_out.put(key, Paragraph(text, qfont, width, spans, line_height, max_lines, head, font_key))
     recent = _recent.put((font_key, float(width), line_height, max_lines), [])
     recent[:] = [para, *(p for p in recent if p is not para)][:RECENT]

@@ -16,7 +16,7 @@ from studio.networks.text.bluesky import facets as bluesky_facets
 from studio.networks.text.common import _HASHTAG, _MENTION, sanitize  # the validator's own rules: both agree
 from studio.networks.text.mastodon import MASTODON_URL_SYNTAX
 from studio.networks.text.twitter import extract_urls_with_indices
-from studio.preview.paragraph import Paragraph, Span, astral, paragraph, to_utf16
+from studio.preview.paragraph import Paragraph, Span, astral, font_key_of, paragraph, to_utf16
 from studio.preview.style import Style, style_for
 from studio.render.fonts import make_font
 
@@ -136,7 +136,10 @@ def _cut_at(head: str, limit: int) -> str:
 
 @lru_cache(maxsize=64)
 def font(size: float, weight: int = 400, family: str = "Inter", italic: bool = False) -> QFont:
-    return make_font(family, size, weight, italic)
+    """The previews' font (shared: never change it), carrying its paragraph key."""
+    made = make_font(family, size, weight, italic)
+    made.font_key = font_key_of(made)
+    return made
 
 
 def display(text: str, ents: list[tuple[int, int, str]], shorten: int) -> tuple[str, list[tuple[int, int, str]]]:
