@@ -40,16 +40,23 @@ def entities(text: str, network: str) -> list[tuple[int, int, str]]:
     net = network.partition(":")[0]
     if net == "bluesky":
         return _bluesky(text)
-    kinds = _KINDS.get(net, ("link", "mention", "tag"))
+    # networks that find entities alike share the answer (Threads, Facebook, LinkedIn, Telegram, YouTube)
+    return list(_entities(text, _KINDS.get(net, ("link", "mention", "tag")), net == "x", net == "mastodon",
+                          net != "discord"))
+
+
+@lru_cache(maxsize=32)
+def _entities(text: str, kinds: tuple[str, ...], x_mentions: bool, mastodon: bool, without_protocol: bool
+              ) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     if "link" in kinds:
-        found += [(start, end, "link") for start, end in _links(text, net == "mastodon", net != "discord")]
+        found += [(start, end, "link") for start, end in _links(text, mastodon, without_protocol)]
     if "mention" in kinds:
-        pattern = _X_MENTION if net == "x" else _MENTION
+        pattern = _X_MENTION if x_mentions else _MENTION
         found += [(m.start(), m.end(), "mention") for m in pattern.finditer(text)]
     if "tag" in kinds:
         found += [(m.start(), m.end(), "tag") for m in _HASHTAG.finditer(text) if not m.group(1).isdigit()]
-    return _no_overlap(found)
+    return tuple(_no_overlap(found))
 
 
 @lru_cache(maxsize=16)
