@@ -24,6 +24,7 @@ from studio.preview.parts import (
     line_height,
     link_card,
     media_key,
+    rows_shown,
     text_width,
 )
 from studio.preview.richtext import body
@@ -93,7 +94,7 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
         card_w = width - 2 * PAD if bleed else cw
         ch, card_paint = link_card(inp.link_card, style, pal, card_w)
         y = round(y + GAP + 2)  # on a whole pixel: the card is copied from its image
-        card = (PAD if bleed else cx, y, card_paint)
+        card = (PAD if bleed else cx, y, card_paint, ch)
         y += ch
     actions_top = y + (GAP if style.action_labels else 4)
     actions_h = LABELED_ACTIONS_H if style.action_labels else ACTIONS_H
@@ -107,11 +108,12 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
                 p.drawLine(QPointF(x, 0), QPointF(x, top - 3))
             if connect_below:
                 p.drawLine(QPointF(x, top + av + 3), QPointF(x, height))
-        p.drawImage(QPointF(0, round(top)), cached(header_key, width, av + 4, header))
+        if rows_shown(p, top, top + av + 4):  # (a picture updated in place is clipped to a few rows)
+            p.drawImage(QPointF(0, round(top)), cached(header_key, width, av + 4, header))
         if para is not None:
             p.setPen(QColor(pal.text))
             para.draw(p, cx, text_y, pal.bg)
-        if media_rect is not None:
+        if media_rect is not None and rows_shown(p, media_rect[0].top(), media_rect[0].bottom()):
             rect, crop = media_rect
             radius = 0.0 if bleed else style.media_radius
             border = pal.divider if style.media_border else ""
@@ -120,12 +122,13 @@ def _post(inp: PreviewInput, caps: Capabilities, style: Style, pal: Palette, wid
             else:
                 grid(p, media, rect, radius, border, pal.bg,
                      focus=[inp.focus_of(i) for i in range(len(media))] if caps.feed_crop.focal else None)
-        if card is not None:
+        if card is not None and rows_shown(p, card[1], card[1] + card[3]):
             p.save()
             p.translate(card[0], card[1])
             card[2](p)
             p.restore()
-        p.drawImage(QPointF(0, round(actions_top)), cached(actions_key, width, round(actions_h), actions))
+        if rows_shown(p, actions_top, actions_top + actions_h):
+            p.drawImage(QPointF(0, round(actions_top)), cached(actions_key, width, round(actions_h), actions))
 
     def header(p: QPainter) -> None:
         draw_avatar(p, inp.account, PAD, 0, av, style.avatar)

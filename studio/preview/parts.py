@@ -160,6 +160,16 @@ def _first_changed_line(a, b) -> int:
     return min(len(ka), len(kb))
 
 
+def rows_shown(p: QPainter, top: float, bottom: float) -> bool:
+    """Whether anything drawn between rows `top` and `bottom` (the painter's coordinates) can show: not when the
+    painter is clipped (a picture updated in place) and they lie wholly outside the clip, with a margin for
+    antialiased edges. A painter's calls outside its clip draw nothing; this spares working out what they draw."""
+    if not p.hasClipping():
+        return True
+    clip = p.clipBoundingRect()
+    return bottom + 3 > clip.top() and top - 3 < clip.bottom()
+
+
 drawing_into: ContextVar[QImage | None] = ContextVar("drawing_into", default=None)
 
 

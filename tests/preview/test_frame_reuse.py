@@ -117,8 +117,9 @@ def fresh_keeping_frames(inp: PreviewInput) -> QImage:
 
 
 @pytest.mark.parametrize("target", ALL_TARGETS)
-@pytest.mark.parametrize("theme", ["light", "dark"])
-def test_a_picture_drawn_into_in_place_is_the_fresh_picture(target, theme):
+@pytest.mark.parametrize(("theme", "thread"), [("light", ()), ("dark", ()), ("light", ("Part two 🎸 #tour",))],
+                         ids=["light", "dark", "thread"])
+def test_a_picture_drawn_into_in_place_is_the_fresh_picture(target, theme, thread):
     """Typing character by character with the shown picture handed back (as the previews dock does): where only
     some lines changed the picture is updated in place, and after every keystroke it is, pixel for pixel, the
     picture a fresh render gives."""
@@ -127,7 +128,7 @@ def test_a_picture_drawn_into_in_place_is_the_fresh_picture(target, theme):
     parts_module.frames.clear()
     card = LinkCard("https://example.com/tour", "Six nights", "Tickets on sale", image=photo("#884422", 1200, 630))
     inp = PreviewInput(target, "", [photo("#3366cc")], account=Account("Midnight Echo", "midnightecho"),
-                       theme=theme, link_card=card)
+                       theme=theme, link_card=card, thread=thread)
     shown, in_place = None, 0
     for n in range(1, len(TYPED) + 1, 3):
         inp = replace(inp, text=TYPED[:n])
