@@ -23,6 +23,7 @@ from studio.preview.parts import (
     link_card,
     media_key,
     pill,
+    rows_shown,
     text_width,
 )
 from studio.preview.richtext import body
@@ -82,7 +83,7 @@ def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -
         p.setBrush(QColor(pal.bg))
         p.drawRoundedRect(QRectF(x, 0, bubble_w, height), 12, 12)
         y = 0.0
-        if inp.media:
+        if inp.media and rows_shown(p, 0, media_h):  # (a picture updated in place is clipped to a few rows)
             rect = QRectF(x, 0, bubble_w, media_h)
             corners = "top" if (para or card) else "all"
             if len(inp.media) == 1:
@@ -90,13 +91,14 @@ def _telegram(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -
                            bg=pal.page)
             else:
                 grid(p, inp.media, rect, 12, "", pal.page, corners)
+        if inp.media:
             y = media_h
         if para:
             y += BUBBLE_PAD - 3
             p.setPen(QColor(pal.text))
             para.draw(p, x + BUBBLE_PAD, y, pal.bg)
             y += para.height
-        if card:
+        if card and rows_shown(p, round(y + 8), round(y + 8) + card[0]):
             y = round(y + 8)  # on a whole pixel: the card is copied from its image
             p.save()
             p.translate(x + BUBBLE_PAD, y)
@@ -176,17 +178,18 @@ def _discord(inp: PreviewInput, caps: Capabilities, style: Style, width: int) ->
         label(p, style.meta, x + nw + tag_w + 12, 2, 12, pal.secondary)
 
     def paint(p: QPainter) -> None:
-        p.drawImage(0, 0, cached(("dc-author", inp.theme, width, account_key(inp.account)), width, av, author))
+        if rows_shown(p, 0, av):  # (a picture updated in place is clipped to a few rows)
+            p.drawImage(0, 0, cached(("dc-author", inp.theme, width, account_key(inp.account)), width, av, author))
         if para:
             p.setPen(QColor(pal.text))
             para.draw(p, x, name_h + 2, pal.bg)
-        for rect in media_rects:
+        for rect in media_rects if media_rects and rows_shown(p, media_rects[0].top(), media_rects[0].bottom()) else ():
             if len(inp.media) == 1:
                 draw_media(p, inp.media[0], _crop_to(inp.media[0], rect.width(), rect.height()), rect, 8,
                            bg=pal.bg)
             else:
                 grid(p, inp.media, rect, 8, "", pal.bg)
-        if card:
+        if card and rows_shown(p, card[0], card[0] + card[1]):
             p.save()
             p.translate(x, card[0])
             card[2](p)
