@@ -224,3 +224,49 @@ def test_dropping_an_image_file_adds_a_layer_and_onto_a_photo_replaces_it(window
     assert len(window.session.design.layers) == before + 1
     added = window.session.design.layers[-1]
     assert isinstance(added, ImageLayer) and added.name == "dropped"
+
+
+def on_screen(win):
+    """The canvas as the window system was given it (the backing store), not a fresh render."""
+    from PySide6.QtWidgets import QApplication
+
+    vp = win.canvas.viewport()
+    at = vp.mapTo(win, QPoint(0, 0))
+    shot = QApplication.primaryScreen().grabWindow(win.winId()).toImage()
+    return shot.copy(at.x(), at.y(), vp.width(), vp.height()).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def drawn_as_usual(win):
+    """The canvas painted item by item, without its still picture."""
+    canvas = win.canvas
+    canvas._frame, canvas._frame_key = None, ()
+    canvas._frame_timer.stop()
+    return canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def settle(qtbot, win):
+    qtbot.waitUntil(lambda: win.canvas._frame is not None, timeout=3000)
+
+
+def test_a_still_canvas_is_repainted_from_its_picture_and_an_edit_shows_at_once(window, qtbot, monkeypatch):
+    lay = add_box(window, fill="#ff3366")
+    settle(qtbot, window)
+    painted = []
+    original = type(window.canvas).__mro__[1].paintEvent
+    monkeypatch.setattr(type(window.canvas).__mro__[1], "paintEvent",
+                        lambda self, e: (painted.append(1), original(self, e))[1])
+    window.canvas.viewport().repaint()  # nothing changed: one copy, no layer drawn
+    assert painted == []
+    assert on_screen(window) == drawn_as_usual(window)
+    settle(qtbot, window)
+    window.session.push(SetLayers(window.session.doc, {lay.id: {"x": 300.0}}))  # an edit drops the picture
+    qtbot.wait(30)
+    assert window.canvas._frame is None and painted
+    shown = on_screen(window)
+    assert shown == drawn_as_usual(window)
+    settle(qtbot, window)  # and the new picture is the moved box
+    window.canvas.viewport().repaint()
+    assert on_screen(window) == shown
+    window.canvas.set_zoom(0.8)  # so does a zoom
+    qtbot.wait(30)
+    assert on_screen(window) == drawn_as_usual(window)

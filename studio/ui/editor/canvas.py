@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPixmap, QRegion, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from studio.core.design import ImageLayer, Layer, TextLayer
@@ -32,6 +32,15 @@ class CanvasView(QGraphicsView):
         self.session = session
         self._scene = QGraphicsScene(self)  # the view does not own its scene: keep a reference
         self.setScene(self._scene)
+        self._frame: QPixmap | None = None  # the viewport as it looks while nothing changes (see _take_frame)
+        self._frame_key: tuple = ()
+        self._drawing_frame = False
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setSingleShot(True)
+        self._frame_timer.setInterval(self.FRAME_AFTER_MS)
+        self._frame_timer.timeout.connect(self._take_frame)
+        self._scene.changed.connect(self._scene_changed)  # (all updates then reach views through `changed`)
+        self._scene.sceneRectChanged.connect(self._scene_changed)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -66,11 +75,60 @@ class CanvasView(QGraphicsView):
             self._render_timer.start(0)
 
     def paintEvent(self, event) -> None:
-        super().paintEvent(event)
+        if self._drawing_frame or not self._frame_fits():
+            super().paintEvent(event)  # (into the frame, or as it changes)
+        else:
+            p = QPainter(self.viewport())
+            rect, ratio = event.rect(), self._frame.devicePixelRatio()
+            p.drawPixmap(rect, self._frame, QRect(round(rect.x() * ratio), round(rect.y() * ratio),
+                                                  round(rect.width() * ratio), round(rect.height() * ratio)))
+            p.end()
         if not self._painted:
             self._painted = True
             if self._pending:
                 self._render_timer.start(0)
+
+    # A canvas that does not change is repainted from a picture of it (a dialog closing over it, the previews
+    # beside it repainting, a forced repaint): one copy instead of drawing every layer. The picture is taken once
+    # the scene has been still for FRAME_AFTER_MS (while it changes it is painted as usual) and is dropped by
+    # any change of the scene (every change of an item, the overlay or the text being edited comes through the
+    # scene's `changed`) and by a move, zoom or resize of the view.
+    FRAME_AFTER_MS = 250
+
+    def _view_key(self) -> tuple:
+        vp = self.viewport()
+        return (self.transform(), self.horizontalScrollBar().value(), self.verticalScrollBar().value(), vp.size(),
+                vp.devicePixelRatioF())
+
+    def _frame_fits(self) -> bool:
+        if self._frame is not None and self._frame_key == self._view_key():
+            return True
+        self._frame = None
+        self._frame_timer.start()  # (the view moved: a picture of it once it stays)
+        return False
+
+    def changeEvent(self, event) -> None:
+        if hasattr(self, "_frame_timer"):  # (a theme or style change: painted anew, to be safe)
+            self._scene_changed()
+        super().changeEvent(event)
+
+    def _scene_changed(self, *_args) -> None:
+        self._frame = None
+        self._frame_timer.start()
+
+    def _take_frame(self) -> None:
+        vp = self.viewport()
+        if not vp.isVisible() or vp.width() <= 0 or vp.height() <= 0:
+            return
+        ratio = vp.devicePixelRatioF()
+        frame = QPixmap(round(vp.width() * ratio), round(vp.height() * ratio))
+        frame.setDevicePixelRatio(ratio)
+        self._drawing_frame = True
+        try:  # (the viewport alone: a widget over it paints itself)
+            vp.render(frame, QPoint(), QRegion(), QWidget.RenderFlag.DrawWindowBackground)
+        finally:
+            self._drawing_frame = False
+        self._frame, self._frame_key = frame, self._view_key()
 
     def flush_renders(self) -> None:
         while self._pending:
