@@ -1,5 +1,5 @@
-"""What the end-to-end tests share: `studio …` run as a user runs it, a secret put into the test keyring the way
-the studio stores one, and the posts a PDS account holds."""
+"""What the end-to-end tests share: a user's session with a private keyring, `studio …` run as a user runs it, a
+secret put into the test keyring the way the studio stores one, and the posts a PDS account holds."""
 
 from __future__ import annotations
 
@@ -7,11 +7,25 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
+import keyring_daemon
+import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def user_session(home: Path | None = None, **extra: str):
+    """The environment of a user's session: a private Secret Service (a missing daemon fails the test: the set-up
+    installs them, so it is never a skip) and, with `home`, that empty data folder and headless Qt, plus `extra`."""
+    missing = keyring_daemon.available()
+    if missing:
+        pytest.fail(missing)
+    with keyring_daemon.secret_service() as env:
+        yield env if home is None else dict(env, CONTENT_STUDIO_HOME=str(home), QT_QPA_PLATFORM="offscreen", **extra)
 
 
 def studio(env, *args, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:

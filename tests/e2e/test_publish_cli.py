@@ -14,9 +14,8 @@ import requests
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
-import keyring_daemon
 from pds_server import create_account
-from studio_cli import studio
+from studio_cli import studio, user_session
 
 from studio.core.document import Document
 from studio.core.post import Media, Post
@@ -30,11 +29,7 @@ PASSWORD = "cli-horse-battery-staple"
 @pytest.fixture
 def user(tmp_path):
     """A user's session: a private keyring and an empty data folder."""
-    missing = keyring_daemon.available()
-    if missing:
-        pytest.fail(missing)
-    with keyring_daemon.secret_service() as env:
-        env = dict(env, CONTENT_STUDIO_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    with user_session(tmp_path / "home") as env:
         yield env
 
 

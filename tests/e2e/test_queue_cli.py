@@ -17,9 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
-import keyring_daemon
 from pds_server import create_account
-from studio_cli import studio
+from studio_cli import studio, user_session
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "queue-cli-horse-battery"
@@ -27,12 +26,8 @@ PASSWORD = "queue-cli-horse-battery"
 
 @pytest.fixture(scope="module")
 def user(tmp_path_factory):
-    missing = keyring_daemon.available()
-    if missing:
-        pytest.fail(missing)
-    home = tmp_path_factory.mktemp("queue-cli")
-    with keyring_daemon.secret_service() as env:
-        yield dict(env, CONTENT_STUDIO_HOME=str(home / "home"), QT_QPA_PLATFORM="offscreen", TZ="Europe/Berlin")
+    with user_session(tmp_path_factory.mktemp("queue-cli") / "home", TZ="Europe/Berlin") as env:
+        yield env
 
 
 @pytest.fixture(scope="module")

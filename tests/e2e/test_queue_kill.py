@@ -20,10 +20,9 @@ import pytest
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
-import keyring_daemon
 from fake_mastodon import FakeMastodon
 from pds_server import create_account
-from studio_cli import posted_on_the_pds, store_secret, studio
+from studio_cli import posted_on_the_pds, store_secret, studio, user_session
 
 from studio.core.account import Account
 from studio.credentials.store import MemoryCredentialStore
@@ -41,10 +40,7 @@ KILLS = 6  # per seed, at random moments; then one run to the end
 
 @pytest.fixture(scope="module")
 def keyring_env():
-    missing = keyring_daemon.available()
-    if missing:
-        pytest.fail(missing)
-    with keyring_daemon.secret_service() as env:
+    with user_session() as env:
         yield env
 
 

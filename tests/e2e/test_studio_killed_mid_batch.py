@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "servers"))
-import keyring_daemon
 from fake_mastodon import FakeMastodon
 from pds_server import create_account
-from studio_cli import posted_on_the_pds, store_secret, studio
+from studio_cli import posted_on_the_pds, store_secret, studio, user_session
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "studio-kill-horse-battery"
@@ -71,12 +70,8 @@ def wait_for(proc: subprocess.Popen, home: Path, done, timeout: float) -> Counte
 
 @pytest.fixture
 def user(tmp_path):
-    missing = keyring_daemon.available()
-    if missing:
-        pytest.fail(missing)
-    with keyring_daemon.secret_service() as env:
-        yield dict(env, CONTENT_STUDIO_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen",
-                   TZ="Europe/Berlin", PYTHONPATH=str(ROOT))
+    with user_session(tmp_path / "home", TZ="Europe/Berlin", PYTHONPATH=str(ROOT)) as env:
+        yield env
 
 
 def test_the_studio_killed_in_the_middle_of_a_batch_posts_each_post_once_after_a_restart(pds, user, tmp_path):
