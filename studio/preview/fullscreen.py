@@ -14,6 +14,7 @@ from studio.preview.model import PreviewInput
 from studio.preview.paragraph import Paragraph
 from studio.preview.parts import (
     COUNTER_H,
+    Frame,
     account_key,
     cached,
     draw_avatar,
@@ -57,8 +58,8 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
     # a keystroke past the caption's fold changes nothing here: the last picture is the picture
     frame = (key, None if para is None else para.key, inp.expanded, inp.count, inp.limit)  # (key: the account)
     last = frames.get(inp.target)
-    if last is not None and last[0] == frame:
-        return last[1]
+    if last is not None and last.keys == frame:
+        return last.image
 
     def chrome(p: QPainter) -> None:  # all but the caption: the same for every keystroke
         _media(p, inp, caps, w, h)
@@ -83,7 +84,7 @@ def render(inp: PreviewInput, caps: Capabilities, style: Style, width: int) -> Q
     if inp.count is not None:
         draw_counter(p, h, w, inp)
     p.end()
-    frames.replace(inp.target, (frame, img, None, None))
+    frames.replace(inp.target, Frame(frame, img))
     return img
 
 

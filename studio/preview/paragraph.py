@@ -250,6 +250,14 @@ class Paragraph:
         for b in bands[len(lead):]:
             p.drawImage(QPointF(left - t.dx(), b[1] - t.dy()), band(*b))
 
+    def first_changed_line(self, other: Paragraph) -> int:
+        """The first line that `other` (of the same line count) draws differently from this one."""
+        mine, theirs = self._keys()[0], other._keys()[0]
+        for i, (a, b) in enumerate(zip(mine, theirs, strict=False)):
+            if a != b:
+                return i
+        return min(len(mine), len(theirs))
+
     def _line_objects(self) -> list:
         """The drawn lines (QTextLine), fetched when a line image is made."""
         if self._line_list is None:

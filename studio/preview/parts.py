@@ -7,6 +7,7 @@ import math
 import zlib
 from collections.abc import Callable
 from contextvars import ContextVar
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -75,17 +76,17 @@ class Sheet:
                                          for top, _, key, paras in self.blocks))
         known = self.frame is not None and all(key is not ALWAYS for _, _, key, _ in self.blocks)
         last = frames.get(self.frame) if known else None
-        if last is not None and last[0] == keys:
-            if last[3] is not None:
-                frames.replace(self.frame, (*last[:3], None))  # unchanged this time: no rows to put on screen
-            return last[1]
+        if last is not None and last.keys == keys:
+            if last.damage is not None:
+                frames.replace(self.frame, last._replace(damage=None))  # unchanged this time: no rows to show
+            return last.image
         into = drawing_into.get()
-        if last is not None and into is not None and last[1] is into and last[0][:3] == keys[:3]:
-            rows = _changed_rows(last[2], self.blocks, h)
+        if last is not None and into is not None and last.image is into and last.keys[:3] == keys[:3]:
+            rows = _changed_rows(last.blocks, self.blocks, h)
             if rows is not None:
                 self._paint_into(into, bg, rows)
-                frames.replace(self.frame, (keys, into, self._kept(), QRect(0, rows[0], self.width,
-                                                                            rows[1] - rows[0])))
+                frames.replace(self.frame, Frame(keys, into, self._kept(),
+                                                 QRect(0, rows[0], self.width, rows[1] - rows[0])))
                 return into
         img = QImage(self.width, h, QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(QColor(bg))
@@ -93,7 +94,7 @@ class Sheet:
         self._paint(p)
         p.end()
         if known:
-            frames.replace(self.frame, (keys, img, self._kept(), None))
+            frames.replace(self.frame, Frame(keys, img, self._kept()))
         return img
 
     def _paint(self, p: QPainter) -> None:
@@ -139,7 +140,7 @@ def _changed_rows(old: list[tuple[int, object, tuple]], new: list[tuple], height
             if (para is None or new_para is None or (x, y) != (nx, ny) or para.lines != new_para.lines
                     or para.pitch != new_para.pitch):
                 return None
-            first = _first_changed_line(para, new_para)
+            first = para.first_changed_line(new_para)
             origin = top + y
             # from the line above the first changed one (glyphs reach into their neighbours' rows) to a line
             # past the paragraph's end (descenders, the fold label)
@@ -149,15 +150,6 @@ def _changed_rows(old: list[tuple[int, object, tuple]], new: list[tuple], height
     if hi <= lo or hi - lo > IN_PLACE_MAX * height:
         return None
     return lo, hi
-
-
-def _first_changed_line(a, b) -> int:
-    """The first line that two paragraphs of the same line count draw differently (their line keys differ)."""
-    ka, kb = a._keys()[0], b._keys()[0]
-    for i, (x, y) in enumerate(zip(ka, kb, strict=False)):
-        if x != y:
-            return i
-    return min(len(ka), len(kb))
 
 
 def rows_shown(p: QPainter, top: float, bottom: float) -> bool:
@@ -177,7 +169,7 @@ def damage(frame: object, image: QImage) -> QRect | None:
     """The rows of `image` (the last picture of `frame`) that its last update changed, when that update drew
     into it in place; None when it was drawn anew (everything changed) or is not that frame's picture."""
     last = frames.get(frame)
-    return last[3] if last is not None and last[1] is image else None
+    return last.damage if last is not None and last.image is image else None
 
 
 def _painter(img: QImage) -> QPainter:
@@ -187,7 +179,16 @@ def _painter(img: QImage) -> QPainter:
     return p
 
 
-frames: LRU[object, tuple] = LRU(32)  # frame -> (what it was drawn from, the picture): a card's last picture
+class Frame(NamedTuple):
+    """A card's last picture (parts.frames, by target)."""
+
+    keys: object  # what it was drawn from: equal keys, the same picture
+    image: QImage
+    blocks: list | None = None  # a Sheet's blocks as (top, key, paragraphs): what an update in place compares
+    damage: QRect | None = None  # the rows its last update in place changed
+
+
+frames: LRU[object, Frame] = LRU(32)  # a card's last picture
 
 
 def text_key(para) -> object:

@@ -69,7 +69,7 @@ def test_a_reused_or_redrawn_preview_is_the_fresh_picture(target):
         parts_module.frames.clear()
         render_preview(inp, 340)  # (the fresh one is now the last picture; go on from it)
         last = parts_module.frames.get(inp.target)
-        last = last[1] if last else None
+        last = last.image if last else None
     if target in ("instagram:feed", "instagram:reel", "tiktok", "youtube:short", "pinterest", "instagram:story"):
         assert reused > 0  # typing past the fold reused the picture
 
